@@ -1,0 +1,55 @@
+# The project's front door. `make run` and `make test` work on a fresh machine with Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve test test-postgres lint format bench faults backup restore clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+## Create the virtualenv, migrate, import the demo archive, make sure an editor exists, serve.
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_corpus fixtures/corpus
+	$(BIN)/python manage.py ensure_editor
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## The whole suite (SQLite unless DATABASE_URL says otherwise).
+test: install
+	$(BIN)/pytest -n 2 --dist loadfile
+
+## The suite again on a fresh PostgreSQL database at 127.0.0.1:5432.
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/encontact} $(BIN)/pytest -n 2 --dist loadfile
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+faults: install
+	$(BIN)/python -m ops.faults
+
+backup: install
+	$(BIN)/python -m ops.backup backup
+
+restore: install
+	@test -n "$(FROM)" || (echo "Usage : make restore FROM=backups/<horodatage>"; exit 2)
+	$(BIN)/python -m ops.backup restore $(FROM)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,348 @@
+"""The magazine's content: articles, issues (numéros), sections (rubriques) and tags."""
+
+import hashlib
+import math
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from encontact.slugs import ascii_slug, unique_slug
+
+WORDS_PER_MINUTE = 230
+
+
+class Section(models.Model):
+    """A rubrique: Édito, Interview, Tribune, Actualité…"""
+
+    name = models.CharField("nom", max_length=100, unique=True)
+    slug = models.SlugField("identifiant d'URL", max_length=100, unique=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "rubrique"
+        verbose_name_plural = "rubriques"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Section, self.name, instance_pk=self.pk, max_length=100)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Issue(models.Model):
+    """A numéro of the magazine; its table of contents is its articles by `issue_position`."""
+
+    number = models.PositiveIntegerField("numéro", unique=True)
+    title = models.CharField("titre", max_length=200, blank=True)
+    published_on = models.DateField("date de parution", null=True, blank=True)
+    cover = models.ImageField("couverture", upload_to="couvertures/", blank=True)
+    editorial = models.TextField("éditorial", blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = "numéro"
+        verbose_name_plural = "numéros"
+
+    def __str__(self):
+        return f"N° {self.number}" + (f" — {self.title}" if self.title else "")
+
+    def get_absolute_url(self):
+        return reverse("articles:issue", kwargs={"number": self.number})
+
+
+class Tag(TagBase):
+    """A subject tag; slugs are plain ASCII ("téléconseillers" → "teleconseillers")."""
+
+    slug = models.SlugField("identifiant d'URL", unique=True, max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "mot-clé"
+        verbose_name_plural = "mots-clés"
+
+    def slugify(self, tag, i=None):
+        slug = ascii_slug(tag, 90) or "mot-cle"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    """An article's tag, remembering whether an editor set it or the importer suggested it."""
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    suggested = models.BooleanField(
+        "suggéré par l'import",
+        default=False,
+        help_text="Proposé automatiquement d'après le thésaurus ; à accepter ou retirer.",
+    )
+
+    class Meta:
+        verbose_name = "mot-clé de l'article"
+        verbose_name_plural = "mots-clés de l'article"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
+        ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and dated now or earlier (or undated archive).
+
+        A future `published_at` is how an article is scheduled: it appears on its own
+        at that moment, with no cron job.
+        """
+        return self.filter(
+            Q(published_at__lte=timezone.now()) | Q(published_at__isnull=True),
+            status=Article.Status.PUBLISHED,
+        )
+
+    def newest_first(self):
+        """Newest first; undated archive pieces last."""
+        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
+
+    def with_listing_data(self):
+        """Everything an article card shows, fetched in a fixed number of queries."""
+        return self.select_related("issue", "section").prefetch_related(
+            models.Prefetch(
+                "bylines",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
+            ),
+            "tags",
+        )
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Article"
+        EDITO = "edito", "Édito"
+        INTERVIEW = "interview", "Interview"
+        TRIBUNE = "tribune", "Tribune"
+        ACTUALITE = "actualite", "Actualité"
+        DOSSIER = "dossier", "Dossier"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Brouillon"
+        REVIEW = "review", "En relecture"
+        PUBLISHED = "published", "Publié"
+        ARCHIVED = "archived", "Archivé"
+
+    title = models.CharField("titre", max_length=300)
+    slug = models.SlugField(
+        "identifiant d'URL",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Laissez vide pour le déduire du titre. L'ancienne adresse reste redirigée.",
+    )
+    standfirst = models.TextField("chapô", blank=True)
+    body = models.TextField(
+        "texte", blank=True, help_text="Paragraphes séparés par une ligne vide ; notes en fin."
+    )
+    kind = models.CharField("genre", max_length=20, choices=Kind, default=Kind.ARTICLE)
+    authors = models.ManyToManyField(
+        "authors.Author",
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
+        verbose_name="auteurs",
+    )
+    interviewee = models.CharField("personne interviewée", max_length=200, blank=True)
+    issue = models.ForeignKey(
+        Issue,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="numéro",
+    )
+    issue_position = models.PositiveIntegerField(
+        "place au sommaire", default=0, help_text="Ordre dans le sommaire du numéro."
+    )
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name="rubrique",
+    )
+    tags = TaggableManager("mots-clés", through=TaggedArticle, blank=True)
+    status = models.CharField(
+        "statut", max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        "date de publication",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=(
+            "Pour qu'un article soit visible, il doit être publié et sa date de publication "
+            "passée. Une date future le programme."
+        ),
+    )
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+    reading_minutes = models.PositiveSmallIntegerField(
+        "temps de lecture (min)", default=1, editable=False
+    )
+    photo_credit = models.CharField("crédit photo", max_length=300, blank=True)
+    # Kept current by a PostgreSQL trigger (migration 0004); always empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    # Provenance: where the importer found this article, and what it was unsure of.
+    source_file = models.CharField("fichier source", max_length=500, blank=True)
+    source_digest = models.CharField("empreinte du fichier source", max_length=64, blank=True)
+    source_position = models.PositiveIntegerField("position dans le fichier", null=True, blank=True)
+    source_text = models.TextField("texte source", blank=True)
+    import_fingerprint = models.CharField(
+        "empreinte à l'import", max_length=64, blank=True, editable=False
+    )
+    import_warnings = models.JSONField("avertissements de l'import", default=list, blank=True)
+    needs_review = models.BooleanField(
+        "à relire",
+        default=False,
+        db_index=True,
+        help_text="L'import avait des doutes : vérifiez puis marquez comme relu.",
+    )
+    import_conflict = models.BooleanField(
+        "conflit d'import",
+        default=False,
+        help_text="Le fichier source a changé alors que l'article avait été modifié ici.",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["reading_minutes", "search_vector"])
+
+    class Meta:
+        ordering = [F("published_at").desc(nulls_last=True), "-pk"]
+        verbose_name = "article"
+        verbose_name_plural = "articles"
+        permissions = [("publish_article", "Peut publier, programmer et dépublier un article")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_file", "source_position"],
+                condition=~Q(source_file=""),
+                name="unique_article_source",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "published_at"], name="article_listing_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
+        self.reading_minutes = reading_minutes(self.standfirst, self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and not self.is_scheduled
+
+    def content_fingerprint(self):
+        """A digest of what an editor edits, to tell whether they changed an imported article."""
+        parts = [
+            self.title,
+            self.standfirst,
+            self.body,
+            self.kind,
+            self.photo_credit,
+            self.interviewee,
+            str(self.issue_id),
+            str(self.section_id),
+            self.published_at.isoformat() if self.published_at else "",
+        ]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+class ArticleAuthor(models.Model):
+    """A byline: an article's author at its place in the order of signatures."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        "authors.Author", on_delete=models.PROTECT, related_name="bylines", verbose_name="auteur"
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = "signature"
+        verbose_name_plural = "signatures"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class Subject(models.Model):
+    """A thesaurus entry: a subject of the magazine and the words that reveal it.
+
+    The importer suggests the subject's name as a tag when an article clearly treats it.
+    """
+
+    name = models.CharField("sujet", max_length=100, unique=True)
+    variants = models.TextField(
+        "formes reconnues",
+        blank=True,
+        help_text="Une expression par ligne (« centre d'appels », « call center »…).",
+    )
+    active = models.BooleanField("actif", default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "sujet du thésaurus"
+        verbose_name_plural = "thésaurus"
+
+    def __str__(self):
+        return self.name
+
+    def variant_list(self):
+        return [line.strip() for line in self.variants.splitlines() if line.strip()]
+
+
+class FurnitureLine(models.Model):
+    """A line of site furniture (menu, call to action) the importer removes wherever it stands."""
+
+    text = models.CharField("ligne", max_length=300, unique=True)
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name = "ligne de décor du site"
+        verbose_name_plural = "lignes de décor du site"
+
+    def __str__(self):
+        return self.text
+
+
+def reading_minutes(*texts):
+    """Minutes a reader needs for `texts`, at 230 words a minute, at least one."""
+    words = sum(len(text.split()) for text in texts if text)
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))

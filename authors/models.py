@@ -1,0 +1,56 @@
+"""Authors of the magazine: journalists, columnists, guest writers."""
+
+from django.db import models
+from django.urls import reverse
+
+from authors.names import name_key
+from encontact.slugs import unique_slug
+
+
+class AuthorQuerySet(models.QuerySet):
+    def get_or_create_by_name(self, name, **defaults):
+        """Find an author by the normalised form of `name`, creating it when unknown."""
+        return self.get_or_create(name_key=name_key(name), defaults={"name": name, **defaults})
+
+
+class Author(models.Model):
+    name = models.CharField("nom", max_length=200)
+    name_key = models.CharField(
+        "clé du nom",
+        max_length=200,
+        unique=True,
+        editable=False,
+        help_text="Nom sans accents ni majuscules : deux graphies du même nom sont un seul auteur.",
+    )
+    slug = models.SlugField("identifiant d'URL", max_length=200, unique=True, blank=True)
+    role = models.CharField(
+        "fonction",
+        max_length=200,
+        blank=True,
+        help_text="Par exemple « Directeur de la rédaction ».",
+    )
+    handle = models.CharField(
+        "compte social", max_length=100, blank=True, help_text="Par exemple « @manueljacquinet »."
+    )
+    bio = models.TextField("biographie", blank=True)
+    photo = models.ImageField("photo", upload_to="auteurs/", blank=True)
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "auteur"
+        verbose_name_plural = "auteurs"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = " ".join(self.name.split())
+        self.name_key = name_key(self.name)
+        if not self.slug:
+            self.slug = unique_slug(Author, self.name, instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("authors:detail", kwargs={"slug": self.slug})

@@ -1,0 +1,64 @@
+"""factory_boy factories for the models, shared by every test module."""
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from articles.models import Article, ArticleAuthor, Issue, Section, Tag
+from authors.models import Author
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Camille Auteur{n}")
+    role = "Journaliste"
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Issue
+
+    number = factory.Sequence(lambda n: 100 + n)
+    title = factory.LazyAttribute(lambda o: f"Numéro {o.number}")
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Rubrique {n}")
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"sujet {n}")
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Le centre d'appels de demain, épisode {n}")
+    standfirst = "La relation client change de visage."
+    body = factory.Faker("paragraph", nb_sentences=8, locale="fr_FR")
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, author in enumerate(extracted):
+                ArticleAuthor.objects.create(article=self, author=author, position=position)
+
+    @factory.post_generation
+    def tag_names(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)

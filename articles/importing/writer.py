@@ -1,0 +1,327 @@
+"""Write parsed archive files into the database: the only part of the importer that knows models.
+
+Each file is written in its own transaction, so a failing file is reported and skipped while
+the rest lands, and an import killed midway leaves no half-written article. Articles are keyed
+by (source file, position in the file): importing the same folder twice creates nothing new.
+"""
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from articles.importing import ParseError, parse_bytes
+from articles.importing.thesaurus import Subject
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    FurnitureLine,
+    Issue,
+    Section,
+    Tag,
+    TaggedArticle,
+)
+from articles.models import Subject as SubjectModel
+from authors.models import Author
+from authors.names import name_key
+from encontact.slugs import ascii_slug
+
+logger = logging.getLogger(__name__)
+
+PARIS = ZoneInfo("Europe/Paris")
+SUMMARY_KEYS = (
+    "files",
+    "articles",
+    "created",
+    "updated",
+    "unchanged",
+    "conflicts",
+    "skipped",
+    "errors",
+    "warnings",
+)
+CONFLICT_WARNING = (
+    "Conflit d'import : le fichier source a changé mais l'article a été modifié dans le back "
+    "office ; la version de la rédaction est conservée."
+)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One archive file: `name` is its path relative to the imported folder (provenance key)."""
+
+    name: str
+    data: bytes
+
+
+def iter_source_files(paths: Iterable[Path]) -> Iterator[SourceFile | tuple[str, OSError]]:
+    """Yield every `*.txt` below the given folders (and files named one by one), one at a time.
+
+    Files are read lazily so that memory stays flat however large the archive is. A file that
+    cannot be read is yielded as (name, error) for the report.
+    """
+    for root in paths:
+        files = [root] if root.is_file() else sorted(root.rglob("*.txt"))
+        for path in files:
+            name = path.name if root.is_file() else path.relative_to(root).as_posix()
+            try:
+                yield SourceFile(name, path.read_bytes())
+            except OSError as error:
+                yield name, error
+
+
+def editable_parser_data():
+    """The furniture list and thesaurus as editors keep them in the back office."""
+    furniture = list(FurnitureLine.objects.values_list("text", flat=True)) or None
+    subjects = [
+        Subject(name=subject.name, variants=subject.variant_list())
+        for subject in SubjectModel.objects.filter(active=True)
+    ] or None
+    return furniture, subjects
+
+
+def published_value(value):
+    """The report's form of a publication date: full ISO datetime, or a bare date."""
+    if value is None:
+        return None
+    return value.isoformat()
+
+
+def published_datetime(value):
+    """A parsed date or datetime as an aware datetime (a bare date is midnight in Paris)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), tzinfo=PARIS)
+    return None
+
+
+class Importer:
+    """Imports source files one at a time and keeps the running summary."""
+
+    def __init__(self, *, status=Article.Status.PUBLISHED, dry_run=False, user=None):
+        self.status = status
+        self.dry_run = dry_run
+        self.user = user
+        self.summary = dict.fromkeys(SUMMARY_KEYS, 0)
+        self.furniture, self.thesaurus = editable_parser_data()
+        self._authors: dict[str, Author] = {}
+        self._tags: dict[str, Tag] = {}
+        self._sections: dict[str, Section] = {}
+        self._issues: dict[int, Issue] = {}
+
+    def import_file(self, source: SourceFile) -> dict:
+        """Parse and store one file; return its entry of the report."""
+        self.summary["files"] += 1
+        digest = hashlib.sha256(source.data).hexdigest()
+        try:
+            parsed = parse_bytes(source.data, furniture=self.furniture, thesaurus=self.thesaurus)
+        except ParseError as error:
+            return self._failed(source.name, "error", f"Fichier illisible : {error}")
+        if not parsed.articles:
+            reason = "; ".join(parsed.warnings) or "Aucun article trouvé"
+            return self._failed(source.name, "skipped", reason)
+
+        try:
+            with transaction.atomic():
+                articles = [self._write(source.name, digest, item) for item in parsed.articles]
+        except Exception as error:  # noqa: BLE001 - any failure skips this file, never the run
+            logger.exception("Import of %s failed", source.name)
+            self._forget_cached_rows()
+            return self._failed(source.name, "error", f"Échec de l'enregistrement : {error}")
+
+        self.summary["articles"] += len(articles)
+        for entry in articles:
+            self.summary["warnings"] += len(entry["warnings"])
+            key = {"conflict": "conflicts"}.get(entry["action"], entry["action"])
+            if key in self.summary:
+                self.summary[key] += 1
+        message = "; ".join(parsed.warnings) or None
+        return {"file": source.name, "status": "ok", "message": message, "articles": articles}
+
+    def unreadable(self, name: str, error: OSError) -> dict:
+        self.summary["files"] += 1
+        return self._failed(name, "error", f"Lecture impossible : {error.strerror or error}")
+
+    def _failed(self, name, status, message):
+        self.summary["errors" if status == "error" else "skipped"] += 1
+        return {"file": name, "status": status, "message": message, "articles": []}
+
+    def _forget_cached_rows(self):
+        """After a rollback, rows created in that transaction no longer exist."""
+        self._authors.clear()
+        self._tags.clear()
+        self._sections.clear()
+        self._issues.clear()
+
+    # Writing one article ------------------------------------------------------------------
+
+    def _write(self, source_name, digest, item) -> dict:
+        warnings = list(item.warnings)
+        entry = {
+            "id": None,
+            "title": item.title,
+            "slug": None,
+            "kind": item.kind,
+            "authors": [{"name": a.name, "role": a.role, "handle": a.handle} for a in item.authors],
+            "published": published_value(item.published),
+            "issue_number": item.issue_number,
+            "category": item.category,
+            "tags": list(item.tags),
+            "suggested_tags": list(item.suggested_tags),
+            "standfirst": item.standfirst,
+            "photo_credit": item.photo_credit,
+            "interviewee": item.interviewee,
+            "body": item.body,
+            "warnings": warnings,
+            "action": "none (dry run)",
+        }
+        if self.dry_run:
+            return entry
+
+        article = Article.objects.filter(
+            source_file=source_name, source_position=item.position
+        ).first()
+        if article is None:
+            article = Article(source_file=source_name, source_position=item.position)
+            article.status = self.status
+            action = "created"
+        elif article.source_digest == digest:
+            entry.update(id=article.pk, slug=article.slug, action="unchanged")
+            return entry
+        elif article.content_fingerprint() != article.import_fingerprint:
+            warnings.append(CONFLICT_WARNING)
+            article.import_conflict = True
+            article.needs_review = True
+            article.source_digest = digest
+            article.source_text = item.raw
+            article.import_warnings = warnings
+            article._change_reason = "Import : conflit (version de la rédaction conservée)"
+            article.save()
+            entry.update(id=article.pk, slug=article.slug, action="conflict")
+            return entry
+        else:
+            action = "updated"
+
+        self._fill(article, item, digest, warnings)
+        article._change_reason = "Import de l'archive"
+        article.save()
+        self._link_authors(article, item.authors)
+        self._link_tags(article, item.tags, suggested=False)
+        self._link_tags(article, item.suggested_tags, suggested=True)
+        article.import_fingerprint = article.content_fingerprint()
+        Article.objects.filter(pk=article.pk).update(import_fingerprint=article.import_fingerprint)
+        entry.update(id=article.pk, slug=article.slug, action=action)
+        return entry
+
+    def _fill(self, article, item, digest, warnings):
+        article.title = item.title[:300]
+        article.standfirst = item.standfirst or ""
+        article.body = item.body
+        article.kind = item.kind if item.kind in Article.Kind.values else Article.Kind.ARTICLE
+        article.interviewee = item.interviewee or ""
+        article.photo_credit = (item.photo_credit or "")[:300]
+        article.published_at = published_datetime(item.published)
+        article.issue = self._issue(item.issue_number)
+        article.section = self._section(item.category)
+        article.source_digest = digest
+        article.source_text = item.raw
+        article.import_warnings = warnings
+        article.needs_review = bool(warnings)
+        article.import_conflict = False
+
+    def _issue(self, number):
+        if number is None:
+            return None
+        if number not in self._issues:
+            self._issues[number] = Issue.objects.get_or_create(number=number)[0]
+        return self._issues[number]
+
+    def _section(self, name):
+        if not name:
+            return None
+        key = name_key(name)
+        if key not in self._sections:
+            section = Section.objects.filter(name__iexact=name.strip()).first()
+            self._sections[key] = section or Section.objects.create(name=name.strip()[:100])
+        return self._sections[key]
+
+    def _author(self, parsed):
+        key = name_key(parsed.name)
+        author = self._authors.get(key)
+        if author is None:
+            author, _ = Author.objects.get_or_create_by_name(parsed.name)
+            self._authors[key] = author
+        missing = {
+            field: value
+            for field, value in (("role", parsed.role), ("handle", parsed.handle))
+            if value and not getattr(author, field)
+        }
+        if missing:
+            for field, value in missing.items():
+                setattr(author, field, value[:200])
+            author.save(update_fields=list(missing))
+        return author
+
+    def _link_authors(self, article, parsed_authors):
+        authors = list(dict.fromkeys(self._author(parsed) for parsed in parsed_authors))
+        existing = {byline.author_id: byline for byline in article.bylines.all()}
+        wanted = {author.pk for author in authors}
+        article.bylines.exclude(author_id__in=wanted).delete()
+        for position, author in enumerate(authors):
+            byline = existing.get(author.pk)
+            if byline is None:
+                ArticleAuthor.objects.create(article=article, author=author, position=position)
+            elif byline.position != position:
+                byline.position = position
+                byline.save(update_fields=["position"])
+
+    def _tag(self, name):
+        slug = ascii_slug(name, 90)
+        if not slug:
+            return None
+        tag = self._tags.get(slug)
+        if tag is None:
+            tag = Tag.objects.filter(slug=slug).first() or Tag.objects.create(
+                name=name.strip()[:100], slug=slug
+            )
+            self._tags[slug] = tag
+        return tag
+
+    def _link_tags(self, article, names, *, suggested):
+        for name in names:
+            tag = self._tag(name)
+            if tag is not None:
+                TaggedArticle.objects.get_or_create(
+                    content_object=article, tag=tag, defaults={"suggested": suggested}
+                )
+
+
+def import_sources(
+    sources: Iterable[SourceFile | tuple[str, OSError]],
+    *,
+    status: str = Article.Status.PUBLISHED,
+    dry_run: bool = False,
+    user=None,
+    progress: Callable[[dict], None] | None = None,
+) -> dict:
+    """Import `sources` and return the whole JSON report (fine for uploads of a few files).
+
+    The management command streams instead, through `Importer`, to keep memory flat.
+    """
+    importer = Importer(status=status, dry_run=dry_run, user=user)
+    files = []
+    for source in sources:
+        if isinstance(source, SourceFile):
+            entry = importer.import_file(source)
+        else:
+            entry = importer.unreadable(*source)
+        files.append(entry)
+        if progress is not None:
+            progress(entry)
+    return {"summary": importer.summary, "files": files}

@@ -1,0 +1,100 @@
+"""`manage.py import_corpus DIR…`: import the archive; a thin shell around articles.importing."""
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles.importing.writer import SUMMARY_KEYS, Importer, SourceFile, iter_source_files
+from articles.models import Article
+
+SUMMARY_LABELS = {
+    "files": "Fichiers",
+    "articles": "Articles",
+    "created": "Créés",
+    "updated": "Mis à jour",
+    "unchanged": "Inchangés",
+    "conflicts": "Conflits",
+    "skipped": "Ignorés",
+    "errors": "Erreurs",
+    "warnings": "Avertissements",
+}
+
+
+class Command(BaseCommand):
+    help = "Importe les pages d'archive (*.txt) des dossiers ou fichiers donnés."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, metavar="DIR")
+        parser.add_argument("--dry-run", action="store_true", help="Analyse sans rien écrire.")
+        parser.add_argument("--report", metavar="FILE", help="Rapport JSON (« - » : sortie).")
+        parser.add_argument(
+            "--status",
+            choices=[Article.Status.PUBLISHED, Article.Status.DRAFT],
+            default=Article.Status.PUBLISHED,
+        )
+        parser.add_argument(
+            "--strict", action="store_true", help="Code de sortie non nul si un fichier échoue."
+        )
+
+    def handle(self, *args, paths, dry_run, report, status, strict, **options):
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            raise CommandError(f"Introuvable : {', '.join(missing)}")
+
+        importer = Importer(status=status, dry_run=dry_run)
+        troubles = []
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+            sources = tqdm(
+                iter_source_files(paths),
+                unit=" fichiers",
+                disable=not sys.stderr.isatty(),
+                file=sys.stderr,
+            )
+            for source in sources:
+                if isinstance(source, SourceFile):
+                    entry = importer.import_file(source)
+                else:
+                    entry = importer.unreadable(*source)
+                if spool.tell():
+                    spool.write(",\n")
+                json.dump(entry, spool, ensure_ascii=False)
+                if entry["status"] != "ok":
+                    troubles.append(entry)
+            if report:
+                self.write_report(report, importer.summary, spool)
+            else:
+                self.write_table(importer.summary, troubles, dry_run)
+
+        if strict and (importer.summary["errors"] or importer.summary["skipped"]):
+            raise CommandError(
+                f"{importer.summary['errors']} fichier(s) en erreur, "
+                f"{importer.summary['skipped']} ignoré(s).",
+                returncode=2,
+            )
+
+    def write_report(self, target, summary, spool):
+        """Write the JSON report, streaming the per-file entries spooled on disk."""
+        out = self.stdout if target == "-" else open(target, "w", encoding="utf-8")  # noqa: SIM115
+        try:
+            out.write('{"summary": ' + json.dumps(summary) + ', "files": [\n')
+            spool.seek(0)
+            for chunk in iter(lambda: spool.read(1 << 16), ""):
+                out.write(chunk)
+            out.write("\n]}\n")
+        finally:
+            if out is not self.stdout:
+                out.close()
+
+    def write_table(self, summary, troubles, dry_run):
+        width = max(len(label) for label in SUMMARY_LABELS.values())
+        title = "Import (simulation, rien n'est écrit)" if dry_run else "Import"
+        self.stdout.write(self.style.MIGRATE_HEADING(title))
+        for key in SUMMARY_KEYS:
+            self.stdout.write(f"  {SUMMARY_LABELS[key]:<{width}}  {summary[key]:>7}")
+        for entry in troubles:
+            label = "ERREUR" if entry["status"] == "error" else "ignoré"
+            self.stdout.write(self.style.WARNING(f"  {label} {entry['file']} : {entry['message']}"))

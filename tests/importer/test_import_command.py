@@ -1,0 +1,200 @@
+"""The import command and writer against the database: idempotence, conflicts, failures."""
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, TaggedArticle
+from authors.models import Author
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
+CORPUS_ARTICLES = 8
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive(tmp_path):
+    folder = tmp_path / "archive"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def run_import(*args):
+    report = Path(args[0]).parent / "report.json"
+    call_command("import_corpus", *args, "--report", str(report))
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def test_corpus_import_creates_every_article(archive):
+    report = run_import(archive)
+    assert (report["summary"]["files"], report["summary"]["created"], Article.objects.count()) == (
+        5,
+        CORPUS_ARTICLES,
+        CORPUS_ARTICLES,
+    )
+
+
+def test_second_import_changes_nothing(archive):
+    run_import(archive)
+    report = run_import(archive)
+    assert (
+        report["summary"]["unchanged"],
+        report["summary"]["created"],
+        Article.objects.count(),
+    ) == (
+        CORPUS_ARTICLES,
+        0,
+        CORPUS_ARTICLES,
+    )
+
+
+def test_report_follows_the_documented_shape(archive):
+    report = run_import(archive)
+    entry = next(f for f in report["files"] if f["file"] == "001_bddfb86fe70a540c.txt")
+    article = entry["articles"][0]
+    assert (
+        entry["status"],
+        article["published"],
+        article["issue_number"],
+        article["authors"],
+        article["action"],
+    ) == (
+        "ok",
+        "2018-04-25T09:42:00+02:00",
+        84,
+        [{"name": "Manuel Jacquinet", "role": None, "handle": "@manueljacquinet"}],
+        "created",
+    )
+
+
+def test_published_date_and_provenance_are_stored(archive):
+    run_import(archive)
+    article = Article.objects.get(source_file="001_bddfb86fe70a540c.txt")
+    assert (
+        article.published_at,
+        article.issue.number,
+        article.source_position,
+        len(article.source_digest),
+        "Publié le 25 avril 2018" in article.source_text,
+    ) == (datetime(2018, 4, 25, 9, 42, tzinfo=ZoneInfo("Europe/Paris")), 84, 0, 64, True)
+
+
+def test_one_author_across_files_whatever_the_spelling(archive):
+    run_import(archive)
+    jacquinet = Author.objects.get(name="Manuel Jacquinet")
+    assert (
+        Author.objects.filter(name_key="manuel jacquinet").count(),
+        jacquinet.articles.count(),
+        jacquinet.role,
+        jacquinet.handle,
+    ) == (1, 2, "Directeur de la rédaction", "@manueljacquinet")
+
+
+def test_articles_without_author_or_date_need_review(archive):
+    run_import(archive)
+    blog_posts = Article.objects.filter(source_file="004_94a55e2e95f20323.txt")
+    assert [a.needs_review and bool(a.import_warnings) for a in blog_posts] == [True] * 4
+
+
+def test_changed_source_updates_its_articles(archive):
+    run_import(archive)
+    path = archive / "002_985894ac4d837a21.txt"
+    path.write_text(path.read_text().replace("Depuis le temps", "Depuis si longtemps"))
+    report = run_import(archive)
+    article = Article.objects.get(source_file="002_985894ac4d837a21.txt")
+    assert (report["summary"]["updated"], article.body.startswith("Depuis si longtemps")) == (
+        1,
+        True,
+    )
+
+
+def test_editor_changes_survive_a_changed_source_as_a_conflict(archive):
+    run_import(archive)
+    article = Article.objects.get(source_file="002_985894ac4d837a21.txt")
+    article.title = "Titre corrigé par la rédaction"
+    article.save()
+    path = archive / "002_985894ac4d837a21.txt"
+    path.write_text(path.read_text().replace("Depuis le temps", "Depuis si longtemps"))
+    report = run_import(archive)
+    article.refresh_from_db()
+    assert (
+        report["summary"]["conflicts"],
+        article.title,
+        article.import_conflict,
+        article.needs_review,
+    ) == (1, "Titre corrigé par la rédaction", True, True)
+
+
+def test_a_broken_file_is_reported_and_the_rest_imports(archive):
+    (archive / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00junk" * 50)
+    report = run_import(archive)
+    broken = next(f for f in report["files"] if f["file"] == "broken.txt")
+    assert (broken["status"], bool(broken["message"]), Article.objects.count()) == (
+        "error",
+        True,
+        CORPUS_ARTICLES,
+    )
+
+
+def test_a_file_of_furniture_only_is_skipped_with_a_reason(archive):
+    (archive / "chrome.txt").write_text("Scroll Top\n\nRecherche\n\nAbonnez-vous maintenant\n")
+    report = run_import(archive)
+    chrome = next(f for f in report["files"] if f["file"] == "chrome.txt")
+    assert (chrome["status"], bool(chrome["message"])) == ("skipped", True)
+
+
+def test_dry_run_writes_nothing(archive):
+    report = run_import(archive, "--dry-run")
+    actions = {a["action"] for f in report["files"] for a in f["articles"]}
+    assert (Article.objects.count(), actions) == (0, {"none (dry run)"})
+
+
+def test_status_draft_imports_drafts(archive):
+    run_import(archive, "--status", "draft")
+    assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.DRAFT}
+
+
+def test_removing_a_file_deletes_nothing(archive):
+    run_import(archive)
+    (archive / "000_6d2d1e48edda2059.txt").unlink()
+    run_import(archive)
+    assert Article.objects.count() == CORPUS_ARTICLES
+
+
+def test_suggested_tags_are_marked_as_suggestions(archive):
+    run_import(archive)
+    assert TaggedArticle.objects.exists()
+    assert set(TaggedArticle.objects.values_list("suggested", flat=True)) == {True}
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="Introuvable"):
+        call_command("import_corpus", str(tmp_path / "nowhere"))
+
+
+def test_strict_fails_when_a_file_failed(archive):
+    (archive / "broken.txt").write_bytes(b"\x00\x00\x00" * 100)
+    with pytest.raises(CommandError) as raised:
+        call_command("import_corpus", str(archive), "--strict", "--report", str(archive / "r.json"))
+    assert raised.value.returncode == 2
+
+
+def test_summary_table_without_report(archive, capsys):
+    call_command("import_corpus", str(archive))
+    assert "Créés" in capsys.readouterr().out
+
+
+def test_report_to_stdout(archive, capsys):
+    call_command("import_corpus", str(archive), "--report", "-")
+    assert json.loads(capsys.readouterr().out)["summary"]["created"] == CORPUS_ARTICLES
+
+
+def test_files_may_be_named_one_by_one(archive):
+    report = run_import(archive / "000_6d2d1e48edda2059.txt")
+    assert [f["file"] for f in report["files"]] == ["000_6d2d1e48edda2059.txt"]

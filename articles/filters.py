@@ -1,0 +1,152 @@
+"""The reader's filters on article lists: several tags at once, author, issue, section, year, words.
+
+Readers only see the tags editors set: the importer's suggestions (`TaggedArticle.suggested`)
+wait in the back office until an editor accepts them, so they neither show nor filter.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Count
+from django.utils.http import urlencode
+
+from articles import search
+from articles.models import Article, Issue, Section, Tag
+from authors.models import Author
+
+FACETS_SHOWN = 20
+
+
+class YearFilter(django_filters.Filter):
+    """A year between 1900 and 2100: anything else is an invalid form, never a crash."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(*args, **kwargs)
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter as the reader sees it, with the address of the list without it."""
+
+    label: str
+    remove_url: str
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Mots recherchés", method="filter_words")
+    tag = django_filters.ModelMultipleChoiceFilter(
+        label="Mots-clés", queryset=Tag.objects.all(), to_field_name="slug", method="filter_tags"
+    )
+    author = django_filters.ModelChoiceFilter(
+        label="Auteur", queryset=Author.objects.all(), to_field_name="slug", field_name="authors"
+    )
+    issue = django_filters.ModelChoiceFilter(
+        label="Numéro", queryset=Issue.objects.all(), to_field_name="number"
+    )
+    section = django_filters.ModelChoiceFilter(
+        label="Rubrique",
+        queryset=Section.objects.all(),
+        to_field_name="slug",
+        empty_label="Toutes les rubriques",
+    )
+    year = YearFilter(label="Année", field_name="published_at", lookup_expr="year")
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # An emptied field ("?tag=&q=") means no filter, not an unknown value.
+            data = data.copy()
+            for key in list(data):
+                values = [value for value in data.getlist(key) if value.strip()]
+                if values:
+                    data.setlist(key, values)
+                else:
+                    del data[key]
+        super().__init__(data, *args, **kwargs)
+
+    def filter_words(self, queryset, name, value):
+        return search.search(queryset, value) if search.clean_query(value) else queryset
+
+    def filter_tags(self, queryset, name, tags):
+        # One join per tag: an article must carry every tag asked for (AND).
+        for tag in tags:
+            queryset = queryset.filter(taggedarticle__tag=tag, taggedarticle__suggested=False)
+        return queryset
+
+    @property
+    def words(self):
+        return search.clean_query(self.form.cleaned_data.get("q"))
+
+    @property
+    def tags(self):
+        """The selected tags, once each, in the order the reader chose them."""
+        selected = {tag.slug: tag for tag in self.form.cleaned_data.get("tag") or []}
+        asked = dict.fromkeys(self.data.getlist("tag"))
+        return [selected[slug] for slug in asked if slug in selected]
+
+    def chips(self):
+        """One removable chip per active filter."""
+        data = self.form.cleaned_data
+        chips = [Chip(f"« {self.words} »", self.url(remove=("q", None)))] if self.words else []
+        chips += [Chip(tag.name, self.url(remove=("tag", tag.slug))) for tag in self.tags]
+        for key, prefix in (("author", "Par"), ("issue", ""), ("section", "Rubrique :")):
+            if data.get(key):
+                chips.append(Chip(f"{prefix} {data[key]}".strip(), self.url(remove=(key, None))))
+        if data.get("year"):
+            chips.append(Chip(f"Année {data['year']}", self.url(remove=("year", None))))
+        return chips
+
+    def facets(self, articles):
+        """The confirmed tags of `articles` (the whole result) with their counts, one query.
+
+        Tags already selected are left out: they count every article of the result.
+        Each carries `add_url`, the current list narrowed by that tag.
+        """
+        facets = list(
+            Tag.objects.filter(
+                tagged_articles__suggested=False, tagged_articles__content_object__in=articles
+            )
+            .exclude(slug__in=[tag.slug for tag in self.tags])
+            .annotate(count=Count("tagged_articles"))
+            .order_by("-count", "name")[:FACETS_SHOWN]
+        )
+        for tag in facets:
+            tag.add_url = self.url(add=("tag", tag.slug))
+        return facets
+
+    def url(self, add=None, remove=None):
+        """This list's address with one parameter added or removed, back to the first page.
+
+        `remove=(key, None)` drops every value of `key`; repeated parameters are kept once.
+        """
+        pairs = []
+        for key in self.data:
+            if key not in self.filters:  # "page", and parameters the list does not know
+                continue
+            for value in self.data.getlist(key):
+                dropped = remove in ((key, value), (key, None))
+                if value.strip() and not dropped and (key, value) not in pairs:
+                    pairs.append((key, value))
+        if add and add not in pairs:
+            pairs.append(add)
+        path = self.request.path if self.request else ""
+        return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+class SearchFilter(ArticleFilter):
+    """The search page's filters: without words, no result; with words, best matches first."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.words:
+            return queryset.none()
+        ranked = queryset.order_by("-rank", *Article._meta.ordering)
+        return search.with_excerpts(ranked, self.words)

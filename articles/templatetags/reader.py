@@ -1,0 +1,95 @@
+"""Template filters of the public site: article bodies, French dates, search excerpts, JSON-LD.
+
+Stored text is never marked safe as it is: bodies become paragraphs that the template escapes,
+and excerpts are escaped here before their search marks turn into <mark> elements.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+from django import template
+from django.utils import dateformat, timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from articles.search import START, STOP
+
+register = template.Library()
+
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+POSTSCRIPT = re.compile(r"^P\.?\s?S\.?\s*:", re.IGNORECASE)
+QUESTION_END = re.compile(r"\?[\s»”\"')]*$")
+
+
+def is_footnote(paragraph):
+    """A note at the end of a body: "* Lequel avait prévu…", "** Selon l'Insee…"."""
+    return paragraph.lstrip().startswith("*")
+
+
+def is_question(paragraph):
+    """An interviewer's question: a paragraph ending with "?" (quotes and spaces aside)."""
+    return bool(QUESTION_END.search(paragraph))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    css_class: str = ""
+
+
+@register.filter
+def paragraphs(text, kind=""):
+    """Split plain text on blank lines into paragraphs with the class of their role.
+
+    Footnotes ("* …") and a postscript ("PS : …") are notes; in an interview (`kind`
+    "interview"), a paragraph ending with a question mark is a question.
+    """
+    result = []
+    for block in BLANK_LINE.split((text or "").replace("\r\n", "\n").strip()):
+        block = block.strip()
+        if not block:
+            continue
+        if is_footnote(block):
+            css_class = "note"
+        elif POSTSCRIPT.match(block):
+            css_class = "note note-ps"
+        elif kind == "interview" and is_question(block):
+            css_class = "question"
+        else:
+            css_class = ""
+        result.append(Paragraph(block, css_class))
+    return result
+
+
+@register.filter
+def date_fr(value):
+    """A date as French readers write it: "25 avril 2018", "1er mai 2019"; empty if None."""
+    if not value:
+        return ""
+    if hasattr(value, "tzinfo") and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {dateformat.format(value, 'F Y')}"
+
+
+@register.filter
+def highlight(excerpt):
+    """Escape a search excerpt and turn its match marks into <mark> elements."""
+    escaped = escape(excerpt or "")
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+@register.filter
+def json_ld(data):
+    """A dict as the body of a <script type="application/ld+json">, safe inside HTML."""
+    text = json.dumps(data, ensure_ascii=False)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, code)
+    return mark_safe(text)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` as an absolute URL on the host the reader came by."""
+    return context["request"].build_absolute_uri(path)

@@ -1,0 +1,335 @@
+"""The public site. Readers only ever see `Article.objects.published()`.
+
+Every page runs a fixed number of queries whatever the number of articles, tags and authors it
+shows: views fetch and prefetch everything, templates only read (tests/site pins the counts).
+Tags shown to readers are the confirmed ones, never the importer's pending suggestions.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from articles.filters import ArticleFilter, SearchFilter
+from articles.models import Article, ArticleAuthor, Issue, Section, Tag, TaggedArticle
+
+RELATED_SHOWN = 4
+TOP_TAGS_SHOWN = 15
+
+BYLINES = Prefetch(
+    "bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")
+)
+CONFIRMED_TAGGINGS = Prefetch(
+    "taggedarticle_set",
+    queryset=TaggedArticle.objects.filter(suggested=False)
+    .select_related("tag")
+    .order_by("tag__name"),
+    to_attr="confirmed_taggings",
+)
+
+
+def public_articles():
+    """Published articles, newest first, with what a card shows; templates query nothing."""
+    return (
+        Article.objects.published()
+        .newest_first()
+        .select_related("issue", "section")
+        .prefetch_related(BYLINES, CONFIRMED_TAGGINGS)
+    )
+
+
+def popular_tags(articles, limit):
+    """The confirmed tags most used by `articles`, with `count`, in one query."""
+    return (
+        Tag.objects.filter(
+            tagged_articles__suggested=False, tagged_articles__content_object__in=articles
+        )
+        .annotate(count=Count("tagged_articles"))
+        .order_by("-count", "name")[:limit]
+    )
+
+
+class PaginatedList(ListView):
+    """A page of public articles about one thing; 404 when there is nothing to show."""
+
+    paginate_by = 20
+    context_object_name = "articles"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context["paginator"].count:
+            raise Http404("Aucun article publié ici.")
+        return context
+
+
+class HomeView(TemplateView):
+    """The latest articles, the current issue and its contents, the top tags, the editorial."""
+
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published()
+        cards = published.newest_first().select_related("issue", "section")
+        latest = list(cards[:12])
+        editorial = cards.filter(kind=Article.Kind.EDITO).first()
+        issue = (
+            Issue.objects.filter(Exists(published.filter(issue=OuterRef("pk"))))
+            .order_by("-number")
+            .first()
+        )
+        contents = list(cards.filter(issue=issue).order_by("issue_position", "pk")) if issue else []
+        # One pair of queries fetches bylines and tags for the three lists at once.
+        shown = [*latest, *contents, *([editorial] if editorial else [])]
+        prefetch_related_objects(shown, BYLINES, CONFIRMED_TAGGINGS)
+        return super().get_context_data(
+            articles=latest,
+            editorial=editorial,
+            issue=issue,
+            contents=contents,
+            top_tags=popular_tags(published, TOP_TAGS_SHOWN),
+            **kwargs,
+        )
+
+
+class ArticleListView(FilterView):
+    """All articles, narrowed by any mix of filters; unknown filter values answer 404."""
+
+    filterset_class = ArticleFilter
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return public_articles()
+
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound, even to no parameter at all: an empty form filters nothing.
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_valid():
+            raise Http404("Ce filtre ne désigne rien.")
+        self.object_list = self.filterset.qs
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["words"] = self.filterset.words
+        context["chips"] = self.filterset.chips()
+        context["facets"] = self.filterset.facets(self.object_list)
+        context["sections"] = Section.objects.all()
+        return context
+
+
+class SearchView(ArticleListView):
+    """Full-text search, best matches first, with highlighted excerpts; tags narrow it."""
+
+    filterset_class = SearchFilter
+    template_name = "articles/search.html"
+
+
+def get_with_reader_data(queryset, **lookup):
+    """One article of `queryset` with its bylines and confirmed tags, or 404."""
+    return get_object_or_404(
+        queryset.select_related("issue", "section").prefetch_related(BYLINES, CONFIRMED_TAGGINGS),
+        **lookup,
+    )
+
+
+def reading_context(article):
+    """What an article page shows beside the article: related pieces, neighbours in the issue."""
+    tag_ids = [tagging.tag_id for tagging in article.confirmed_taggings]
+    related = (
+        Article.objects.published()
+        .exclude(pk=article.pk)
+        .filter(taggedarticle__tag__in=tag_ids, taggedarticle__suggested=False)
+        .annotate(shared=Count("taggedarticle"))
+        .select_related("section")
+        .order_by("-shared", *Article._meta.ordering)[:RELATED_SHOWN]
+    )
+    previous = following = None
+    if article.issue_id:
+        siblings = list(
+            Article.objects.published()
+            .filter(issue_id=article.issue_id)
+            .order_by("issue_position", "pk")
+            .only("title", "slug", "issue_position")
+        )
+        position = next((i for i, s in enumerate(siblings) if s.pk == article.pk), None)
+        if position is not None:
+            previous = siblings[position - 1] if position > 0 else None
+            following = siblings[position + 1] if position + 1 < len(siblings) else None
+    return {"related": list(related) if tag_ids else [], "previous": previous, "next": following}
+
+
+def structured_data(request, article):
+    """The article as a schema.org NewsArticle, for search engines (JSON-LD)."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "fr",
+        "author": [
+            {
+                "@type": "Person",
+                "name": byline.author.name,
+                "url": request.build_absolute_uri(byline.author.get_absolute_url()),
+            }
+            for byline in article.bylines.all()
+        ],
+        "publisher": {"@type": "Organization", "name": "En-Contact"},
+        "dateModified": timezone.localtime(article.updated_at).isoformat(),
+        "keywords": [tagging.tag.name for tagging in article.confirmed_taggings],
+    }
+    if article.published_at:
+        data["datePublished"] = timezone.localtime(article.published_at).isoformat()
+    if article.standfirst:
+        data["description"] = article.standfirst
+    if article.section:
+        data["articleSection"] = article.section.name
+    if article.issue and article.issue.cover:
+        data["image"] = request.build_absolute_uri(article.issue.cover.url)
+    return data
+
+
+class ArticleDetailView(DetailView):
+    """An article; at a slug it no longer has, a permanent redirect to its current address."""
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            renamed = self.renamed_article(kwargs["slug"])
+            if renamed is None:
+                raise
+            return redirect(renamed, permanent=True)
+
+    def get_object(self, queryset=None):
+        return get_with_reader_data(Article.objects.published(), slug=self.kwargs["slug"])
+
+    def renamed_article(self, slug):
+        """The published article that most recently had `slug`, from its history."""
+        had_slug = Article.history.filter(slug=slug)
+        last_time = had_slug.filter(id=OuterRef("pk")).order_by("-history_date")
+        return (
+            Article.objects.published()
+            .filter(pk__in=had_slug.values("id"))
+            .exclude(slug=slug)
+            .annotate(had_slug_at=Subquery(last_time.values("history_date")[:1]))
+            .order_by("-had_slug_at")
+            .only("slug")
+            .first()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(reading_context(self.object))
+        context["structured_data"] = structured_data(self.request, self.object)
+        return context
+
+
+def can_preview(user):
+    """Previews are for the newsroom: active staff allowed to see articles in the back office."""
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+
+
+@never_cache
+def preview(request, pk):
+    """Any article (draft, in review, scheduled) in the public layout, for the newsroom.
+
+    Everyone else gets a 404, as if the address did not exist: neither 403 nor a login page
+    tells a stranger that an unpublished article is there.
+    """
+    if not can_preview(request.user):
+        raise Http404("Aperçu réservé à la rédaction.")
+    article = get_with_reader_data(Article.objects.all(), pk=pk)
+    context = {
+        "article": article,
+        "preview": True,
+        "structured_data": structured_data(request, article),
+        **reading_context(article),
+    }
+    response = render(request, "articles/article_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+class TagView(PaginatedList):
+    """A tag's published articles, and the tags they share to narrow the list further."""
+
+    template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return public_articles().filter(taggedarticle__tag=self.tag, taggedarticle__suggested=False)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        neighbours = popular_tags(self.object_list, TOP_TAGS_SHOWN + 1)
+        context["related_tags"] = [tag for tag in neighbours if tag.pk != self.tag.pk]
+        return context
+
+
+class SectionView(PaginatedList):
+    """A section's (rubrique's) published articles."""
+
+    template_name = "articles/section_detail.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return public_articles().filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class IssueView(ListView):
+    """An issue: cover, editorial and its published contents in the order of the magazine."""
+
+    template_name = "articles/issue_detail.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        self.issue = get_object_or_404(Issue, number=self.kwargs["number"])
+        return public_articles().filter(issue=self.issue).order_by("issue_position", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(issue=self.issue, **kwargs)
+        if not context["articles"]:
+            raise Http404("Aucun article publié dans ce numéro.")
+        return context
+
+
+class YearArchiveView(PaginatedList):
+    """The articles published in a year (Paris time), with links to the other years."""
+
+    template_name = "articles/year_archive.html"
+
+    def get_queryset(self):
+        if not 1900 <= self.kwargs["year"] <= 2100:
+            raise Http404("Année hors des archives.")
+        return public_articles().filter(published_at__year=self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        years = [
+            day.year for day in Article.objects.published().dates("published_at", "year", "DESC")
+        ]
+        return super().get_context_data(year=self.kwargs["year"], years=years, **kwargs)
+
+
+class RobotsView(TemplateView):
+    """robots.txt: the back office, previews and search results stay out of search engines."""
+
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"

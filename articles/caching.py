@@ -1,0 +1,248 @@
+"""The page cache: whole public pages kept for anonymous readers, never stale for editors.
+
+Editors never have to think about it. Every key carries a content *generation* number kept in
+the cache itself (so it is shared by every process when the cache is Redis); saving or deleting
+anything a public page shows bumps it once the transaction commits, and every cached page is
+forgotten at once. Scheduled articles appear on time because no entry outlives the next
+scheduled publication: the earliest future `published_at` is looked up once per generation and
+caps every timeout.
+
+As a safety net for bulk writes that send no signal (`QuerySet.update()`, `bulk_create()`),
+every successful POST to the back office starts a new generation too; code writing in bulk
+elsewhere calls `content_changed()` itself.
+
+Only anonymous GET requests are served from the cache: a request with a session cookie (an
+editor, a reader who logged in) always reaches the views, and so does the back office. Responses
+are stored only when they are plain 200 pages that set no cookie, are not marked private or
+`never_cache`, and vary on nothing but the cookie header (whose only meaningful cookie, the
+session, is excluded above).
+
+Settings: `PAGE_CACHE` (on by default when `DEBUG` is off) and `PAGE_CACHE_SECONDS`.
+With the local-memory cache every process keeps its own generation: fine for one process
+(`runserver`, one gunicorn worker); several processes need `REDIS_URL` (see docs/deployment.md).
+"""
+
+import hashlib
+import logging
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "page"
+GENERATION_KEY = f"{KEY_PREFIX}:generation"
+UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
+
+
+# The generation ---------------------------------------------------------------------------
+
+
+def current_generation():
+    """The content generation every page key includes; created on first use.
+
+    A fresh generation starts from the clock in nanoseconds, not from 1: if the cache ever
+    loses this key (eviction, restart) while old pages survive, the new number cannot meet
+    theirs.
+    """
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_generation():
+    """Forget every cached page at once by moving to a new generation."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the key is missing: any new number will do
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:  # noqa: BLE001 - a cache outage must not break an editor's save
+        logger.warning("Page cache: could not bump the generation", exc_info=True)
+
+
+class GenerationBump:
+    """An on-commit callback bumping the generation; remembers that it ran."""
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        bump_generation()
+
+
+def content_changed(using="default", **kwargs):
+    """Signal receiver: bump the generation once the current transaction commits.
+
+    Bumping before the commit would let a reader's request cache the old content under the
+    new generation. One bump per transaction is enough, so an import writing a file's rows in
+    one transaction costs one round trip to the cache: a bump still waiting in the connection's
+    on-commit list (Django drops the callbacks of a rolled-back savepoint) covers this change too.
+    """
+    connection = transaction.get_connection(using)
+    pending = any(
+        isinstance(callback, GenerationBump) and not callback.done
+        for _savepoints, callback, _robust in connection.run_on_commit
+    )
+    if connection.in_atomic_block and pending:
+        return
+    transaction.on_commit(GenerationBump(), using=using, robust=True)
+
+
+def public_models():
+    """The models whose rows public pages show: a change to any of them changes pages."""
+    from articles.models import Article, ArticleAuthor, Issue, Section, Tag, TaggedArticle
+    from authors.models import Author
+
+    return [Article, ArticleAuthor, Author, Issue, Section, Tag, TaggedArticle]
+
+
+def connect_signals():
+    """Called by `ArticlesConfig.ready()`, so that management commands invalidate too."""
+    for model in public_models():
+        uid = f"page-cache-{model._meta.label_lower}"
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    from articles.models import Article
+
+    for through in (Article.tags.through, Article.authors.through):
+        m2m_changed.connect(
+            content_changed, sender=through, dispatch_uid=f"page-cache-m2m-{through.__name__}"
+        )
+
+
+# Scheduled publications -------------------------------------------------------------------
+
+
+def next_publication_timestamp():
+    """When the earliest scheduled article goes public (a Unix timestamp), or None."""
+    from articles.models import Article
+
+    moment = Article.objects.filter(
+        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+    ).aggregate(next=Min("published_at"))["next"]
+    return moment.timestamp() if moment else None
+
+
+def seconds_until_next_publication(generation):
+    """Seconds before the next scheduled article appears (None if nothing is scheduled).
+
+    Looked up in the database once per generation: scheduling an article is a save, which
+    starts a new generation. The answer itself expires when that article appears.
+    """
+    key = f"{KEY_PREFIX}:{generation}:next"
+    moment = cache.get(key)
+    now = time.time()
+    if moment is None or (moment and moment <= now):
+        moment = next_publication_timestamp() or 0  # 0 stands for "nothing scheduled"
+        lifetime = moment - now if moment else settings.PAGE_CACHE_SECONDS
+        if lifetime >= 1:
+            cache.set(key, moment, math.floor(lifetime))
+    return moment - now if moment else None
+
+
+def page_timeout(generation):
+    """How long a page may stay: PAGE_CACHE_SECONDS, cut short by the next publication."""
+    timeout = settings.PAGE_CACHE_SECONDS
+    remaining = seconds_until_next_publication(generation)
+    if remaining is not None:
+        timeout = min(timeout, remaining)
+    return math.floor(timeout)
+
+
+# The middleware ---------------------------------------------------------------------------
+
+
+def is_cacheable_request(request):
+    if not settings.PAGE_CACHE or settings.PAGE_CACHE_SECONDS <= 0:
+        return False
+    if request.method != "GET" or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return not request.path.startswith(reverse("admin:index"))
+
+
+def is_back_office_write(request):
+    """A POST to the admin: whatever it wrote, and however (an action's `QuerySet.update()`
+    sends no signal), public pages must not outlive it."""
+    return request.method == "POST" and request.path.startswith(reverse("admin:index"))
+
+
+def is_cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in UNCACHEABLE_CACHE_CONTROL):
+        return False
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= {"cookie"}
+
+
+def page_key(request, generation):
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"{KEY_PREFIX}:{generation}:{address}"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers' GET requests from the cache; see the module docstring.
+
+    Place it right after WhiteNoise, before the session middleware, so that a hit costs two
+    cache lookups and nothing else. Cache outages are logged and the page is computed as if
+    there were no cache.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_back_office_write(request):
+            response = self.get_response(request)
+            if response.status_code < 400:
+                content_changed()
+            return response
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            generation = current_generation()
+            key = page_key(request, generation)
+            stored = cache.get(key)
+        except Exception:  # noqa: BLE001 - no cache means slower pages, not broken ones
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if stored is not None:
+            return self.rebuild(stored)
+
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            self.store(key, generation, response)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    def store(self, key, generation, response):
+        try:
+            timeout = page_timeout(generation)
+            if timeout >= 1:
+                stored = (response.status_code, list(response.items()), response.content)
+                cache.set(key, stored, timeout)
+        except Exception:  # noqa: BLE001
+            logger.warning("Page cache: could not store a page", exc_info=True)
+
+    @staticmethod
+    def rebuild(stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

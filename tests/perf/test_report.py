@@ -1,0 +1,54 @@
+"""BENCHMARKS.md judges every target on the figures, and says so when a figure is missing."""
+
+from bench.report import Report
+
+
+def figures(rps):
+    return [{"rps": value, "p50_ms": 10.0, "p99_ms": 20.0, "errors": 0} for value in rps]
+
+
+def results(page_rps, ceiling_rps, quick=False):
+    run = {
+        "figures": {"ceiling": figures(ceiling_rps), "list": figures(page_rps)},
+        "preflight": {"ceiling": {"status": 200}, "list": {"status": 200}},
+        "workers": 4,
+    }
+    return {
+        "plan": {"quick": quick, "rounds": len(page_rps), "duration": 6, "notes": []},
+        "pages": {
+            "database": "encontact_bench",
+            "engine": "postgresql",
+            "load_tool": "wrk",
+            "cache_backend": "Redis",
+            "plan": {
+                "ceiling_url": "/bench/ceiling/",
+                "pages": [{"name": "list", "label": "Article list", "url": "/articles/"}],
+            },
+            "modes": {"uncached": run, "cached": run},
+        },
+    }
+
+
+def verdict_of(report_text, target_start):
+    line = next(line for line in report_text.splitlines() if line.startswith(f"| {target_start}"))
+    return line.rsplit("|", 2)[-2].strip()
+
+
+def test_a_page_at_forty_percent_of_the_ceiling_does_not_meet_the_fifty_percent_target():
+    text = Report(results([40, 40, 40], [100, 100, 100])).render()
+    assert verdict_of(text, "Article list: ≥ 50 %") == "**not met**"
+
+
+def test_the_ratio_is_taken_round_by_round_against_that_round_s_ceiling():
+    text = Report(results([60, 30, 45], [100, 50, 100])).render()
+    assert "60 % (45–60 %)" in text
+
+
+def test_a_quick_run_shows_its_figures_without_judging_them():
+    text = Report(results([95], [100], quick=True)).render()
+    assert verdict_of(text, "Article list: ≥ 90 %") == "not judged (quick run)"
+
+
+def test_a_step_that_did_not_run_is_reported_as_not_measured():
+    text = Report({"plan": {"quick": False, "notes": []}}).render()
+    assert verdict_of(text, "Import of 10,000 files on PostgreSQL") == "not measured"

@@ -60,16 +60,16 @@ def test_restore_gives_back_every_article_revision_tag_and_media(tmp_path, scrat
     env = {**os.environ, "DATABASE_URL": scratch_database, "MEDIA_ROOT": str(tmp_path / "media")}
     manage(env, "migrate", "--noinput")
     manage(env, "import_corpus", "fixtures/corpus", "--report", str(tmp_path / "r.json"))
-    manage(env, "shell", "-c", EDIT)
+    manage(env, "shell", "--no-imports", "-c", EDIT)
     (tmp_path / "media" / "auteurs").mkdir(parents=True)
     (tmp_path / "media" / "auteurs" / "photo.jpg").write_bytes(b"\xff\xd8jpeg")
-    before = json.loads(manage(env, "shell", "-c", COUNT).stdout)
+    before = json.loads(manage(env, "shell", "--no-imports", "-c", COUNT).stdout)
     assert backup_tool(env, "backup", "--to", str(tmp_path / "copy")).returncode == 0
 
     manage(env, "flush", "--noinput")
     (tmp_path / "media" / "auteurs" / "photo.jpg").unlink()
     restored = backup_tool(env, "restore", str(tmp_path / "copy"))
-    after = json.loads(manage(env, "shell", "-c", COUNT).stdout)
+    after = json.loads(manage(env, "shell", "--no-imports", "-c", COUNT).stdout)
 
     assert (restored.returncode, after, before["revisions"] > before["articles"] > 0) == (
         0,

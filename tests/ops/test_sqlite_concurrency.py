@@ -17,7 +17,7 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures" / "corpus"
-PAGES = ["/", "/articles/", "/articles/?page=2", "/recherche/?q=client"]
+PAGES = ["/", "/articles/", "/articles/?q=client", "/recherche/?q=client", "/flux/rss/"]
 
 pytestmark = pytest.mark.skipif(
     not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),

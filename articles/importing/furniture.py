@@ -1,0 +1,208 @@
+"""Site furniture: navigation, calls to action, reading times, taglines, lone punctuation.
+
+Two layers: a data list of known lines (fixtures/furniture.txt, editable in the back office)
+and rules for the patterns no list can enumerate.
+"""
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from articles.importing.reading import flatten, fold
+
+DEFAULT_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "furniture.txt"
+EDGE_CHARS = " •·-–—|>»«*×:;.,!?…/\\()[]\"'+#~_=<"
+
+# Words of menus and buttons: a short line made only of these is furniture ("au magazine",
+# "Retour haut de page", "Partager sur Facebook"). Glue words alone never make a line furniture.
+GLUE_WORDS = frozenset(
+    [
+        "a",
+        "au",
+        "aux",
+        "de",
+        "des",
+        "du",
+        "d'",
+        "en",
+        "et",
+        "l'",
+        "la",
+        "le",
+        "les",
+        "mon",
+        "ma",
+        "mes",
+        "nos",
+        "notre",
+        "sur",
+        "un",
+        "une",
+        "votre",
+        "vos",
+    ]
+)
+MENU_WORDS = GLUE_WORDS | frozenset(
+    [
+        "accueil",
+        "home",
+        "recherche",
+        "rechercher",
+        "search",
+        "menu",
+        "contact",
+        "contacts",
+        "contactez-nous",
+        "magazine",
+        "newsletter",
+        "newsletters",
+        "abonnement",
+        "abonnements",
+        "abonner",
+        "s'abonner",
+        "abonnez-vous",
+        "connexion",
+        "connecter",
+        "se",
+        "deconnexion",
+        "login",
+        "logout",
+        "inscription",
+        "inscrire",
+        "s'inscrire",
+        "compte",
+        "profil",
+        "archives",
+        "numeros",
+        "publicite",
+        "annonceurs",
+        "mentions",
+        "legales",
+        "cgu",
+        "cgv",
+        "confidentialite",
+        "cookies",
+        "partager",
+        "share",
+        "imprimer",
+        "print",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "instagram",
+        "youtube",
+        "email",
+        "e-mail",
+        "mail",
+        "envoyer",
+        "ami",
+        "scroll",
+        "top",
+        "haut",
+        "page",
+        "retour",
+        "suivant",
+        "precedent",
+        "next",
+        "previous",
+        "prev",
+        "lire",
+        "aussi",
+        "voir",
+        "plus",
+        "more",
+        "read",
+        "suite",
+        "commentaire",
+        "commentaires",
+        "comment",
+        "comments",
+        "laisser",
+        "repondre",
+        "reply",
+        "annuler",
+        "tags",
+        "tag",
+        "categories",
+        "categorie",
+        "information",
+        "informations",
+        "infos",
+        "publications",
+        "similaires",
+        "articles",
+        "similar",
+        "related",
+        "posts",
+        "sommaire",
+        "rss",
+        "flux",
+        "fermer",
+        "close",
+        "valider",
+        "maintenant",
+        "telecharger",
+        "pdf",
+        "version",
+        "imprimable",
+        "lien",
+        "copier",
+    ]
+)
+READING_TIME = re.compile(
+    r"^(?:(?:temps de )?lecture ?:? ?(?:\d+ ?(?:min(?:ute)?s?|mn)(?: de lecture)?)?"
+    r"|\d+ ?(?:min(?:ute)?s?|mn)(?: de lecture| read)?|(?:\d+ )?min(?:ute)?s? read)$"
+)
+CALL_TO_ACTION = re.compile(
+    r"^(?:abonnez-vous|je m'abonne|s'abonner|inscrivez-vous (?:a|sur)|recevez (?:notre|la) "
+    r"newsletter|suivez-nous|partager sur|partagez sur|lire la suite|a lire (?:aussi|egalement)|"
+    r"voir aussi|laisser un commentaire|laissez un commentaire|ajouter un commentaire)\b"
+)
+OFFER = re.compile(r"\b(?:abonn\w*|acces illimite)\b")
+PRICE = re.compile(r"(?:€|\beuros?\b|\bpar (?:mois|semaine|an)\b|\boffre\b)")
+TAGLINE = re.compile(r"^(?:le|la|l'|votre|un|une) ?(?:magazine|revue|site|webzine|media|journal)\b")
+
+
+def furniture_key(text: str) -> str:
+    """The comparison form of a line: folded, spaces collapsed, bullets and end marks gone."""
+    return flatten(fold(text)).strip(EDGE_CHARS)
+
+
+def load_furniture(path: Path | None = None) -> list[str]:
+    """The furniture lines of a list file (one per line, `#` comments)."""
+    path = path or DEFAULT_FILE
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=16)
+def furniture_keys(lines: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(key for key in map(furniture_key, lines) if key)
+
+
+def default_keys() -> frozenset[str]:
+    return furniture_keys(tuple(load_furniture()))
+
+
+def is_furniture(folded: str, keys: frozenset[str]) -> bool:
+    """Whether a line (in its folded form) is site furniture, by the list or by a rule."""
+    key = folded.strip(EDGE_CHARS)
+    if not any(char.isalnum() for char in key):
+        return True  # lone punctuation, bullets, "×"
+    if key in keys:
+        return True
+    if key.isdigit() and len(key) <= 3:
+        return True  # page numbers, comment counters
+    if READING_TIME.match(key) or CALL_TO_ACTION.match(key):
+        return True
+    words = key.split()
+    if len(words) <= 5 and all(word in MENU_WORDS for word in words):
+        return not all(word in GLUE_WORDS for word in words)
+    return len(words) <= 30 and bool(OFFER.search(key)) and bool(PRICE.search(key))
+
+
+def is_tagline(folded: str) -> bool:
+    """A site's tagline ("Le magazine indépendant du BPO…"), recognised above a title."""
+    return bool(TAGLINE.match(folded)) and len(folded.split()) <= 25

@@ -1,0 +1,47 @@
+"""Junk glued to the start of a paragraph by the scrape: image file names, UUIDs, alt text.
+
+"3987376215_4618ab0136_zDans l’été…" → "Dans l’été…"; "f22d99e3-…-17ef44705Si vous…" →
+"Si vous…"; an image's alt text on its own line and again glued to the next paragraph
+("emmanuel" / "emmanuelBonjour") → both go.
+"""
+
+import re
+
+from articles.importing.reading import Line
+
+JUNK = re.compile(
+    r"^(?:"
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"  # UUID
+    r"|\d{5,}_[0-9a-f]{6,}(?:_[a-z])?"  # photo-sharing file names
+    r"|[\w-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)"  # any image file name
+    r"|(?:IMG|DSC|DSCN|DSCF|PIC|image|photo|shutterstock|istock|adobestock|gettyimages)"
+    r"[_-]?\d{3,}[\w-]*"
+    r")",
+    re.IGNORECASE,
+)
+GLUED_START = re.compile(r"^[\s«“\"'(]*[A-ZÀ-ÖØ-Þ0-9]|^\s*$")
+
+
+def strip_glued(lines: list[Line]) -> list[str]:
+    """Remove glued junk in place; return what was taken out for the editors' warnings.
+
+    Junk alone on its line leaves the line empty (the caller drops it). An alt-text line is
+    only removed when the next line repeats it glued to its first word.
+    """
+    alt_texts = []
+    for index, line in enumerate(lines):
+        match = JUNK.match(line.text)
+        if match and GLUED_START.match(line.text[match.end() :]):
+            line.glued = match.group()
+            line.replace_text(line.text[match.end() :].strip())
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or line.words > 5 or len(line.text) > 60:
+            continue
+        rest = following.text[len(line.text) :]
+        if following.text.startswith(line.text) and rest[:1].isupper() and rest[1:2].islower():
+            following.glued = line.text
+            following.replace_text(rest)
+            line.replace_text("")
+            alt_texts.append(following.glued)
+    return alt_texts

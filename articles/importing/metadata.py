@@ -1,0 +1,170 @@
+"""Metadata lines: publication and update dates, category, tags, issue number, publisher.
+
+A line is metadata only when the whole line is ("Publié le 25 avril 2018 à 09:42 par …",
+"This article was written on 12 Août 2002, and is filled under Editos.", "Tags : a, b",
+"Édito n°84 /", "le 12/09/2019"); dates inside sentences are the text's own business.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from articles.importing.dates import find_date, is_only_a_date
+from articles.importing.reading import fold
+
+# Sections of a magazine (folded): the word before an issue number is a category only when it
+# names a section ("Édito n°84"), not when it names the magazine ("En-Contact n°112").
+SECTIONS = frozenset(
+    [
+        "edito",
+        "editos",
+        "editorial",
+        "interview",
+        "interviews",
+        "entretien",
+        "tribune",
+        "tribunes",
+        "actualite",
+        "actualites",
+        "actu",
+        "actus",
+        "dossier",
+        "dossiers",
+        "enquete",
+        "enquetes",
+        "portrait",
+        "portraits",
+        "chronique",
+        "chroniques",
+        "reportage",
+        "focus",
+        "analyse",
+        "temoignage",
+        "debat",
+        "etude",
+        "etudes",
+        "opinion",
+        "decryptage",
+        "agenda",
+        "evenement",
+        "evenements",
+        "business",
+        "management",
+        "innovation",
+        "strategie",
+        "tendances",
+        "point",
+        "de",
+        "vue",
+    ]
+)
+
+PUBLISHED = re.compile(
+    r"^(?:publie|publiee|posted|published|mis en ligne|mise en ligne|paru|parution|"
+    r"date de publication|date)\b"
+)
+UPDATED = re.compile(r"^(?:mis a jour|mise a jour|derniere mise a jour|updated|modifie)\b")
+WRITTEN = re.compile(
+    r"^this (?:article|entry|post) was (?:written|posted|published) on (?P<date>.+?)"
+    r"(?:,? and is fill?ed under (?P<category>.+?))?\.?$"
+)
+FILED = re.compile(r"^(?:fill?ed|posted|classe|publie) (?:under|in|dans) (?P<category>.+?)\.?$")
+CATEGORY = re.compile(
+    r"^(?:categories?|rubriques?|sections?|category|themes?)\s?:\s?(?P<category>.+)$"
+)
+TAGS = re.compile(
+    r"^(?:tags?|tagged|mots[- ]cles?|mots[- ]clefs?|etiquettes?|keywords|current post is tagged|"
+    r"this (?:post|entry) (?:is|was) tagged(?: with)?)\s?:?(?P<tags>.*)$"
+)
+ISSUE = re.compile(
+    r"^(?:(?P<prefix>[^\d]{1,40}?)\s?)?(?:n°|no\.?|n\.|numero|num\.)\s?(?P<number>\d{1,4})\b"
+    r"(?P<rest>.*)$"
+)
+TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
+NOT_ONLY_PUNCTUATION = re.compile(r"\w")
+LABEL_WORDS = re.compile(r"\b(?:le|par|by|on|a|at|:)\b|[\W_]")
+
+
+@dataclass
+class Meta:
+    published: date | datetime | None = None
+    updated: date | datetime | None = None
+    unreadable_date: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    tags_follow: bool = False  # "Current post is tagged" with the tags on the next line
+    issue_number: int | None = None
+
+
+def split_tags(text: str) -> list[str]:
+    tags = (tag.strip(" .#") for tag in TAG_SPLIT.split(text))
+    return [tag for tag in tags if NOT_ONLY_PUNCTUATION.search(tag)]
+
+
+def read_meta(flat: str, folded: str) -> Meta | None:
+    """The metadata a whole line carries, or None when the line is not a metadata line."""
+    if match := WRITTEN.match(folded):
+        meta = Meta(category=_cut(flat, match, "category"))
+        _set_date(meta, "published", flat[match.start("date") : match.end("date")])
+        return meta
+    if match := TAGS.match(folded):
+        value = flat[match.start("tags") :].strip(" :")
+        return Meta(tags=split_tags(value), tags_follow=not value)
+    if match := CATEGORY.match(folded) or FILED.match(folded):
+        if find_date(folded) is None:
+            return Meta(category=_cut(flat, match, "category"))
+    for field_name, pattern in (("updated", UPDATED), ("published", PUBLISHED)):
+        match = pattern.match(folded)
+        if match and len(folded.split()) <= 25:
+            return dated_meta(field_name, flat, folded, folded[match.end() :])
+    if is_only_a_date(folded):
+        return dated_meta("published", flat, folded, folded)
+    return read_issue(flat, folded)
+
+
+def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | None:
+    """A "Publié le …" line: its date, or a warning-worthy unreadable date, or its publisher.
+
+    "Publié par Magazine En-Contact" names the publishing account, never an author. A line of
+    keywords alone ("Publié par le") is furniture, not metadata.
+    """
+    found = find_date(folded)
+    if found is not None and found.value is not None:
+        return Meta(**{field_name: found.value})
+    words = LABEL_WORDS.sub("", rest).split()
+    if not words:
+        return None
+    if (
+        found is not None
+        or any(char.isdigit() for char in rest)
+        or rest.lstrip(" :").startswith("le ")
+    ):
+        return Meta(unreadable_date=flat)
+    return Meta() if rest.lstrip(" :").startswith(("par ", "by ")) else None
+
+
+def read_issue(flat: str, folded: str) -> Meta | None:
+    match = ISSUE.match(folded)
+    if not match or NOT_ONLY_PUNCTUATION.search(match["rest"]):
+        return None
+    meta = Meta(issue_number=int(match["number"]))
+    prefix = (match["prefix"] or "").strip(" -–|/:")
+    if prefix and all(word in SECTIONS for word in prefix.split()):
+        meta.category = flat[: len(prefix)].strip()
+    elif prefix and len(prefix.split()) > 3:
+        return None
+    return meta
+
+
+def _cut(flat: str, match: re.Match, group: str) -> str | None:
+    if match[group] is None:
+        return None
+    return flat[match.start(group) : match.end(group)].strip(" .:") or None
+
+
+def _set_date(meta: Meta, field_name: str, text: str):
+    found = find_date(fold(text))
+    if found is None or found.value is None:
+        meta.unreadable_date = text
+    else:
+        setattr(meta, field_name, found.value)

@@ -1,0 +1,488 @@
+"""Parse one archive file into articles. Pure Python: no Django, no database.
+
+The rules, in the order they apply:
+1. decode the bytes and cut the text into non-blank lines, keeping the blank-line gaps;
+2. strip junk glued to paragraph starts (image names, UUIDs, repeated alt text);
+3. give each line a role: metadata, furniture, photo credit, caption, byline, handle or text;
+4. find the title (the last heading above the first paragraph of prose) and the start of each
+   further post (a heading that comes after an image, a credit, a wide gap or a date line);
+5. for each post, read its metadata, standfirst, captions and signature, and keep the rest,
+   line by line, as the body's paragraphs.
+Every doubt becomes a warning in French for the editors.
+"""
+
+import re
+from collections.abc import Iterable
+
+from articles.importing import furniture as furniture_rules
+from articles.importing import thesaurus as thesaurus_rules
+from articles.importing.junk import strip_glued
+from articles.importing.metadata import Meta, read_meta, split_tags
+from articles.importing.reading import TEXT, Line, decode, source_lines, to_lines
+from articles.importing.records import ParsedArticle, ParsedAuthor, ParsedFile
+from articles.importing.signatures import (
+    is_name,
+    is_role,
+    name_and_role,
+    normalise_name,
+    read_byline,
+    read_handle,
+)
+from articles.importing.text import is_footnote, is_postscript, is_question, unquote
+
+FURNITURE = "furniture"
+META = "meta"
+CREDIT = "credit"
+CAPTION = "caption"
+BYLINE = "byline"
+HANDLE = "handle"
+SIGNATURE = "signature"
+REPEAT = "repeat"
+STANDFIRST = "standfirst"
+
+MAX_TITLE_WORDS = 16
+MAX_TITLE_CHARS = 180
+WIDE_GAP = 3  # blank lines (often lines of non-breaking spaces) between two blog posts
+INTERVIEW_QUESTIONS = 3
+
+CREDIT_LINE = re.compile(
+    r"^(?:(?:credits?|copyrights?) ?(?:photos?|images?|illustrations?)?|"
+    r"(?:photos?|images?|illustrations?|visuels?) ?(?:credits?)?) ?:\s?(?P<who>.+)$"
+    r"|^(?:credits? photos?|©|\(c\)) ?:?\s?(?P<bare>.+)$"
+)
+CAPTION_LINE = re.compile(r"^(?:legende|caption) ?: ?\S")
+INTERVIEW_TITLE = re.compile(r"\b(?:interview|entretien|rencontre avec|questions? a)\b")
+INTERVIEWEE = re.compile(
+    r"(?:interview|entretien|rencontre)\w*(?:\s+(?:exclusive?|exclusif))?\s+(?:avec\s+|de\s+|d['’])"
+    r"(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|de|du|van|von|le|la)){1,3})",
+    re.IGNORECASE,
+)
+KINDS = (
+    (re.compile(r"\b(?:edito|editos|editorial)\b"), "edito"),
+    (re.compile(r"\btribunes?\b"), "tribune"),
+    (re.compile(r"\bactu(?:alites?|s)?\b"), "actualite"),
+    (re.compile(r"\bdossiers?\b"), "dossier"),
+)
+SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
+SPACE_AFTER = re.compile(r"([(\[])\s+")
+
+
+def parse_bytes(data: bytes, *, furniture=None, thesaurus=None) -> ParsedFile:
+    """Parse an archive file's bytes; raises ParseError only for data that is not text."""
+    text, encoding = decode(data)
+    parsed = parse_text(text, furniture=furniture, thesaurus=thesaurus)
+    parsed.encoding = encoding
+    if not encoding.startswith("UTF-8"):
+        parsed.warnings.append(f"Fichier en {encoding}, converti en UTF-8.")
+    return parsed
+
+
+def parse_text(text: str, *, furniture: Iterable[str] | None = None, thesaurus=None) -> ParsedFile:
+    """Parse an archive page's text into its articles (one, several, or none with a reason).
+
+    `furniture` is the list of furniture lines and `thesaurus` the subjects for suggested tags;
+    by default both come from fixtures/.
+    """
+    raw = source_lines(text)
+    lines = to_lines(raw)
+    if not lines:
+        return ParsedFile([], warnings=["Fichier vide."])
+    keys = (
+        furniture_rules.default_keys()
+        if furniture is None
+        else furniture_rules.furniture_keys(tuple(furniture))
+    )
+    subjects = thesaurus_rules.default_thesaurus() if thesaurus is None else thesaurus
+
+    alt_texts = strip_glued(lines)
+    classify(lines, keys)
+    posts = find_posts(lines)
+    if not posts:
+        return ParsedFile([], warnings=[no_article_reason(lines)])
+
+    articles, warnings = [], []
+    for number, (start, title, end) in enumerate(posts):
+        first_source_line = 0 if number == 0 else lines[start].number
+        last_source_line = lines[end].number if end < len(lines) else len(raw)
+        article = build_article(lines[start:end], title - start if title is not None else None)
+        if not article.body:
+            warnings.append(f"Article sans texte ignoré : « {article.title} ».")
+            continue
+        article.raw = "\n".join(raw[first_source_line:last_source_line]).strip("\n")
+        article.position = len(articles)
+        article.warnings.extend(
+            f"Texte d'image collé au paragraphe retiré : « {alt} »."
+            for alt in alt_texts
+            if lines[start].number <= _line_of(lines, alt) < last_source_line
+        )
+        article.suggested_tags = thesaurus_rules.suggest(
+            article.title, f"{article.standfirst or ''}\n{article.body}", subjects, article.tags
+        )
+        articles.append(article)
+    if len(articles) > 1:
+        warnings.append(f"Page découpée en {len(articles)} articles : vérifier les découpes.")
+    if not articles:
+        warnings.append(no_article_reason(lines))
+    return ParsedFile(articles, warnings=warnings)
+
+
+def _line_of(lines: list[Line], glued: str) -> int:
+    return next((line.number for line in lines if line.glued == glued), -1)
+
+
+def no_article_reason(lines: list[Line]) -> str:
+    if all(line.role != TEXT for line in lines):
+        return "Aucun article : le fichier ne contient que le décor du site ou des métadonnées."
+    return "Aucun article : aucun paragraphe de texte reconnu."
+
+
+# Roles of lines ---------------------------------------------------------------------------
+
+
+def classify(lines: list[Line], keys: frozenset[str]):
+    """Give every line its role; lines left as TEXT are titles or body."""
+    waiting_for_tags: Meta | None = None
+    above_text = True  # a site's tagline can only stand above everything else
+    for line in lines:
+        if not line.text or (above_text and furniture_rules.is_tagline(line.folded)):
+            line.role = FURNITURE
+            continue
+        if waiting_for_tags is not None:
+            tags_line, waiting_for_tags = waiting_for_tags, None
+            if looks_like_tags(line):
+                tags_line.tags.extend(split_tags(line.flat))
+                line.role = META
+                line.data = Meta()
+                continue
+        if meta := read_meta(line.flat, line.folded):
+            line.role, line.data = META, meta
+            waiting_for_tags = meta if meta.tags_follow else None
+        elif furniture_rules.is_furniture(line.folded, keys):
+            line.role = FURNITURE
+        elif credit := read_credit(line):
+            line.role, line.data = CREDIT, credit
+        elif CAPTION_LINE.match(line.folded):
+            line.role = CAPTION
+        elif authors := read_byline(line.flat, line.folded):
+            line.role, line.data = BYLINE, authors
+        elif handle := read_handle(line.flat):
+            line.role, line.data = HANDLE, handle
+        above_text = above_text and line.role != TEXT
+
+
+def looks_like_tags(line: Line) -> bool:
+    """The line after "Current post is tagged": a short list, not the next title."""
+    if line.words > 15 or line.flat.endswith("."):
+        return False
+    return "," in line.flat or line.flat[:1].islower()
+
+
+def read_credit(line: Line) -> str | None:
+    match = CREDIT_LINE.match(line.folded)
+    if not match or line.words > 15:
+        return None
+    group = "who" if match["who"] is not None else "bare"
+    return line.flat[match.start(group) :].strip(" .") or None
+
+
+def heading_like(line: Line) -> bool:
+    """Short enough for a heading and not ending like a sentence ("?", "!" and "…" may)."""
+    flat = line.flat
+    if not 1 <= line.words <= MAX_TITLE_WORDS or len(flat) > MAX_TITLE_CHARS:
+        return False
+    if flat.count(",") > 2:
+        return False
+    return not flat.endswith((".", ",", ";", ":")) or flat.endswith(("...", "…"))
+
+
+def is_prose(line: Line) -> bool:
+    return line.role == TEXT and not heading_like(line)
+
+
+def title_like(line: Line) -> bool:
+    if line.role != TEXT or not heading_like(line) or unquote(line.flat):
+        return False
+    first = next((char for char in line.flat if char.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
+def attached_to_prose(lines: list[Line], index: int) -> bool:
+    """A short line glued above a paragraph, like an image caption."""
+    return lines[index].gap_after == 0 and index + 1 < len(lines) and is_prose(lines[index + 1])
+
+
+# Titles and posts -------------------------------------------------------------------------
+
+
+def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
+    """(start, title index or None, end) of each post in the file."""
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), None)
+    if first_prose is None:
+        return []
+    candidates = [i for i in range(first_prose) if title_like(lines[i])]
+    detached = [i for i in candidates if not attached_to_prose(lines, i)]
+    title = (detached or candidates or [None])[-1]
+
+    starts = [(0, title)]
+    seen_prose = False
+    for index in range(first_prose, len(lines)):
+        if seen_prose and starts_a_post(lines, index):
+            starts.append((index, index))
+            seen_prose = False
+        elif is_prose(lines[index]):
+            seen_prose = True
+    ends = [start for start, _ in starts[1:]] + [len(lines)]
+    return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
+
+
+def starts_a_post(lines: list[Line], index: int) -> bool:
+    """A heading that opens a new post: something besides its shortness must say so."""
+    line = lines[index]
+    if not title_like(line) or not line.standalone or is_postscript(line.flat):
+        return False
+    following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]
+    if not following or not any(is_prose(lines[i]) for i in following[:4]):
+        return False
+    after = lines[following[0]]
+    before = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].role != FURNITURE), None)
+    return (
+        bool(after.glued)
+        or after.role in (META, BYLINE)
+        or after.folded == line.folded
+        or (after.role == TEXT and heading_like(after) and attached_to_prose(lines, following[0]))
+        or line.gap_before >= WIDE_GAP
+        or (before is not None and (before.role == CREDIT or is_postscript(before.flat)))
+    )
+
+
+def clean_title(text: str) -> str:
+    """Stray spaces before punctuation go ("Mignot , le" → "Mignot, le")."""
+    return SPACE_AFTER.sub(r"\1", SPACE_BEFORE.sub(r"\1", text)).strip()
+
+
+# One article ------------------------------------------------------------------------------
+
+
+def build_article(lines: list[Line], title_index: int | None) -> ParsedArticle:
+    warnings: list[str] = []
+    if title_index is None:
+        head, rest = [], lines
+    else:
+        head, rest = lines[:title_index], lines[title_index + 1 :]
+    title_line = lines[title_index] if title_index is not None else None
+    dropped = [
+        line.flat
+        for line in head
+        if line.role == TEXT and (title_line is None or line.folded != title_line.folded)
+    ]
+    if dropped:
+        warnings.append(f"Texte retiré au-dessus du titre : « {' / '.join(dropped)} ».")
+
+    if title_index is None:
+        first = next((line for line in rest if line.role == TEXT), None)
+        words = first.flat.split() if first else []
+        title = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+        warnings.append("Titre deviné (aucune ligne de titre reconnue) : à vérifier.")
+    else:
+        title = clean_title(title_line.flat)
+
+    standfirst = mark_opening(rest, title_line)
+    for line in rest:
+        if line.role == CAPTION:
+            warnings.append(f"Légende d'image retirée : « {line.flat} ».")
+    kept_short = [
+        line.flat
+        for line in opening(rest)
+        if line.role == TEXT and heading_like(line) and not is_question(line.flat)
+    ]
+    if kept_short:
+        warnings.append(
+            f"Ligne courte gardée en tête du texte : « {' / '.join(kept_short)} » : "
+            "intertitre ou décor ?"
+        )
+
+    authors = read_signatures(rest)
+    meta = merge_meta(line for line in lines if line.role == META)
+    credits = [line.data for line in rest if line.role == CREDIT]
+    body_lines = [line for line in rest if line.role == TEXT]
+    body = "\n\n".join(line.text for line in body_lines)
+
+    kind = article_kind(title, meta.category, body_lines)
+    interviewee = None
+    if kind == "interview":
+        found = INTERVIEWEE.search(title)
+        interviewee = found and normalise_name(trim_name(found["name"]))
+        if not interviewee:
+            warnings.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
+
+    if meta.unreadable_date:
+        warnings.append(f"Date non reconnue : « {meta.unreadable_date} ».")
+    if not authors:
+        warnings.append("Aucun auteur trouvé : à renseigner.")
+    if meta.published is None:
+        warnings.append("Aucune date de publication trouvée : à renseigner.")
+    if meta.issue_number is None:
+        warnings.append("Aucun numéro du magazine indiqué.")
+
+    return ParsedArticle(
+        title=title,
+        body=body,
+        kind=kind,
+        authors=authors,
+        published=meta.published,
+        updated=meta.updated,
+        issue_number=meta.issue_number,
+        category=meta.category,
+        tags=list(dict.fromkeys(meta.tags)),
+        standfirst=standfirst,
+        photo_credit="; ".join(dict.fromkeys(credits)) or None,
+        interviewee=interviewee,
+        warnings=warnings,
+    )
+
+
+def opening(rest: list[Line]) -> list[Line]:
+    """The lines between the title and the first paragraph of prose."""
+    result = []
+    for line in rest:
+        if is_prose(line):
+            break
+        result.append(line)
+    return result
+
+
+def mark_opening(rest: list[Line], title: Line | None) -> str | None:
+    """Repeats of the title, captions and the standfirst at the top; returns the standfirst."""
+    standfirst = None
+    first_text = True
+    for index, line in enumerate(rest):
+        if line.role != TEXT:
+            continue
+        if title is not None and line.folded == title.folded:
+            line.role = REPEAT
+            continue
+        if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 4:
+            line.role, standfirst = STANDFIRST, inside
+        elif is_prose(line):
+            break
+        elif heading_like(line) and attached_to_prose(rest, index) and not is_question(line.flat):
+            line.role = CAPTION
+        first_text = False
+    return standfirst
+
+
+def read_signatures(rest: list[Line]) -> list[ParsedAuthor]:
+    """Authors from bylines anywhere, else a signature at the end (or just under the title)."""
+    authors: list[ParsedAuthor] = []
+    for index, line in enumerate(rest):
+        if line.role == BYLINE:
+            for author in line.data:
+                authors.append(complete_author(author, rest, index))
+    if not authors:
+        authors = tail_signature(rest) or head_signature(rest)
+    handles = [line for line in rest if line.role == HANDLE]
+    if len(authors) == 1 and handles and authors[0].handle is None:
+        authors[0] = ParsedAuthor(authors[0].name, authors[0].role, handles[0].data)
+    for line in handles:
+        line.role = SIGNATURE if authors else TEXT
+    return list(dict.fromkeys(authors))
+
+
+def complete_author(author: ParsedAuthor, lines: list[Line], index: int) -> ParsedAuthor:
+    """A role or a handle on the lines right under a signature belongs to it."""
+    role, handle = author.role, author.handle
+    for line in lines[index + 1 : index + 3]:
+        if line.gap_before > 1:
+            break
+        if line.role == HANDLE and handle is None:
+            handle, line.role = line.data, SIGNATURE
+        elif line.role == TEXT and role is None and is_role(line.folded):
+            role, line.role = line.flat, SIGNATURE
+        else:
+            break
+    return ParsedAuthor(author.name, role, handle)
+
+
+def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
+    """ "Manuel JACQUINET" + "Directeur de la rédaction", or a bare name, as the last lines."""
+    tail = [
+        line
+        for line in rest
+        if line.role in (TEXT, HANDLE)
+        and not is_footnote(line.text)
+        and not is_postscript(line.text)
+    ]
+    if len(tail) < 2:
+        return []
+    last, before = tail[-1], tail[-2]
+    if last.role == HANDLE and before.role == TEXT and is_name(before.flat):
+        before.role = last.role = SIGNATURE
+        return [ParsedAuthor(normalise_name(before.flat), None, last.data)]
+    if (
+        last.role == TEXT
+        and is_role(last.folded)
+        and before.role == TEXT
+        and before.gap_after == 0
+        and is_name(before.flat)
+    ):
+        before.role = last.role = SIGNATURE
+        return [ParsedAuthor(normalise_name(before.flat), last.flat)]
+    if last.role == TEXT and last.gap_before > 0 and (author := name_and_role(last.flat)):
+        last.role = SIGNATURE
+        return [author]
+    return []
+
+
+def head_signature(rest: list[Line]) -> list[ParsedAuthor]:
+    """A name with a role or handle line just under the title."""
+    top = [line for line in opening(rest) if line.role in (TEXT, HANDLE)][:3]
+    for line, following in zip(top, top[1:], strict=False):
+        if line.role == TEXT and is_name(line.flat) and line.gap_after == 0:
+            if following.role == HANDLE:
+                line.role = following.role = SIGNATURE
+                return [ParsedAuthor(normalise_name(line.flat), None, following.data)]
+            if following.role == TEXT and is_role(following.folded):
+                line.role = following.role = SIGNATURE
+                return [ParsedAuthor(normalise_name(line.flat), following.flat)]
+    return []
+
+
+def trim_name(name: str) -> str:
+    """An interviewee's name from a title: its capitalised words, not the rest of the title."""
+    words = name.split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    return " ".join(words)
+
+
+def merge_meta(lines: Iterable[Line]) -> Meta:
+    merged = Meta()
+    for line in lines:
+        meta: Meta = line.data
+        merged.published = merged.published or meta.published
+        merged.updated = merged.updated or meta.updated
+        merged.category = merged.category or meta.category
+        merged.issue_number = merged.issue_number or meta.issue_number
+        merged.tags.extend(meta.tags)
+        if meta.unreadable_date and not merged.unreadable_date:
+            merged.unreadable_date = meta.unreadable_date
+    return merged
+
+
+def article_kind(title: str, category: str | None, body: list[Line]) -> str:
+    from articles.importing.reading import fold
+
+    folded_title, folded_category = fold(title), fold(category or "")
+    if INTERVIEW_TITLE.search(folded_title) or INTERVIEW_TITLE.search(folded_category):
+        return "interview"
+    questions = sum(
+        1
+        for index, line in enumerate(body[:-1])
+        if line.standalone and is_question(line.flat) and is_prose(body[index + 1])
+    )
+    if questions >= INTERVIEW_QUESTIONS:
+        return "interview"
+    for pattern, kind in KINDS:
+        if pattern.search(folded_category) or pattern.search(folded_title):
+            return kind
+    return "article"

@@ -1,0 +1,132 @@
+"""From bytes to lines: encodings, line ends, invisible characters, spacing.
+
+The body keeps its typography (’ « » … – and non-breaking spaces before French punctuation);
+metadata is matched on `Line.flat` (spaces normalised) and `Line.folded` (also lower case,
+accents and curly apostrophes removed, same length as `flat` so spans can be cut from it).
+"""
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from articles.importing.records import ParseError
+
+TEXT = "text"
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+SPACES = re.compile(r"\s+")
+ENCODINGS = (("utf-8-sig", None), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode an archive file: UTF-8 (with or without BOM), else Windows-1252, else Latin-1.
+
+    Returns (text, encoding name). Raises ParseError for data that is not text.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as error:
+            raise ParseError(f"UTF-16 invalide ({error.reason})") from None
+    if b"\x00" in data:
+        raise ParseError("fichier binaire : il contient des octets nuls")
+    for codec, label in ENCODINGS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        encoding = label or ("UTF-8 (BOM)" if data.startswith(codecs.BOM_UTF8) else "UTF-8")
+        break
+    controls = len(CONTROL.findall(text))
+    if controls > 8 and controls * 50 > len(text):
+        raise ParseError("fichier binaire : trop de caractères de contrôle")
+    return text, encoding
+
+
+def flatten(text: str) -> str:
+    """Odd spaces (non-breaking, thin, tabs…) as plain spaces, runs collapsed, ends stripped."""
+    return SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=2048)
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    if char in "’‘`´ʼ":
+        return "'"
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    if len(base) == 1 and len(base.lower()) == 1:
+        return base.lower()
+    return char
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one, so that spans match the original."""
+    return "".join(map(_fold_char, text))
+
+
+def fold_loose(text: str) -> str:
+    """Lower case without accents for searching long texts (lengths may change)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@dataclass(eq=False)
+class Line:
+    """A non-blank source line and the blank lines around it (a paragraph boundary)."""
+
+    text: str
+    number: int
+    gap_before: int
+    gap_after: int = 1
+    role: str = TEXT
+    data: object = None
+    glued: str = ""
+    notes: list = field(default_factory=list)
+
+    @cached_property
+    def flat(self) -> str:
+        return flatten(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.flat)
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.flat.split())
+
+    def replace_text(self, text: str):
+        self.text = text
+        for name in ("flat", "folded", "words"):
+            self.__dict__.pop(name, None)
+
+    @property
+    def standalone(self) -> bool:
+        return self.gap_before > 0 and self.gap_after > 0
+
+
+def source_lines(text: str) -> list[str]:
+    """The text's lines, whatever their ends (LF, CRLF, CR), without invisible characters."""
+    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    return [CONTROL.sub("", line).rstrip() for line in text.splitlines()]
+
+
+def to_lines(raw: list[str]) -> list[Line]:
+    """The non-blank lines; the start and the end of the text count as paragraph boundaries."""
+    lines: list[Line] = []
+    gap = 1
+    for number, text in enumerate(raw):
+        if not text.strip():
+            gap += 1
+            continue
+        if lines:
+            lines[-1].gap_after = gap
+        lines.append(Line(text.strip(), number, gap))
+        gap = 0
+    if lines:
+        lines[-1].gap_after = gap + 1
+    return lines

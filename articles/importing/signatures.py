@@ -1,0 +1,222 @@
+"""Authors from signatures: "Par A et B", "Article réalisé par X", "Propos recueillis par X",
+a name with a role line ("Directeur de la rédaction") or a handle ("@manueljacquinet"), or a
+bare name as the last line. Names are normalised: "Manuel JACQUINET" → "Manuel Jacquinet".
+"""
+
+import re
+
+from articles.importing.reading import fold
+from articles.importing.records import ParsedAuthor
+
+PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d'",
+        "d’",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "di",
+        "da",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "el",
+        "al",
+        "ben",
+        "bin",
+        "ibn",
+    ]
+)
+NOT_NAMES = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "et",
+        "ou",
+        "pour",
+        "avec",
+        "dans",
+        "sur",
+        "par",
+        "chez",
+        "au",
+        "aux",
+        "en",
+        "ce",
+        "cette",
+        "ces",
+        "mon",
+        "ma",
+        "mes",
+        "notre",
+        "nos",
+        "votre",
+        "vos",
+        "leur",
+        "leurs",
+        "son",
+        "sa",
+        "ses",
+        "il",
+        "elle",
+        "nous",
+        "vous",
+        "ils",
+        "elles",
+        "on",
+        "je",
+        "credit",
+        "credits",
+        "photo",
+        "photos",
+        "image",
+        "magazine",
+        "interview",
+        "edito",
+        "merci",
+        "bonjour",
+        "bonsoir",
+        "lire",
+        "voir",
+        "article",
+        "articles",
+        "publie",
+        "publication",
+        "rubrique",
+        "page",
+        "tags",
+        "tag",
+        "source",
+        "sources",
+        "ps",
+        "nb",
+        "note",
+        "notes",
+        "monsieur",
+        "madame",
+        "mr",
+        "mme",
+        "m",
+        "dr",
+        "pr",
+    ]
+)
+NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿA-ZÀ-ÖØ-Þ'’-]*\.?|[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?)$"
+)
+ELIDED = re.compile(r"^(?:d|l)['’](?P<rest>.+)$", re.IGNORECASE)
+HANDLE = re.compile(r"^(?:(?:twitter|x|linkedin)\s?:\s?)?(?P<handle>@[A-Za-z0-9_.]{2,30})$", re.I)
+INLINE_HANDLE = re.compile(r"\s*\(?(?P<handle>@[A-Za-z0-9_.]{2,30})\)?")
+BYLINE = re.compile(
+    r"^(?:(?:un )?article (?:realise|redige|ecrit|propose) par|propos recueillis par|"
+    r"(?:interview|entretien) (?:realisee?|menee?) par|textes? (?:de|par)|textes?\s?:|"
+    r"redige par|ecrit par|auteure?s?\s?:|signe par|une? (?:analyse|chronique|tribune) de|"
+    r"par|by|written by|posted by)\s?:?\s"
+)
+NAME_SEPARATORS = re.compile(r"\s*(?:,|\bet\b|\band\b|&)\s*")
+ROLE_WORDS = re.compile(
+    r"\b(?:direct(?:eur|rice|or)|redact(?:eur|rice)|redaction|journaliste|fondat(?:eur|rice)|"
+    r"co-?fondat(?:eur|rice)|president(?:e)?|pdg|ceo|cto|cmo|coo|dg|consultant(?:e)?|"
+    r"associe(?:e)?|professeur(?:e)?|enseignant(?:e)?|cherch(?:eur|euse)|responsable|chef|"
+    r"manager|expert(?:e)?|analyste|avocat(?:e)?|delegue(?:e)?|secretaire|correspondant(?:e)?|"
+    r"chroniqueu(?:r|se)|editeur|editrice|gerant(?:e)?|head|founder|editor|partner|"
+    r"maitre de conferences|charge(?:e)? de|vice-president(?:e)?|dirigeant(?:e)?|"
+    r"conseill(?:er|ere)|specialiste|auteur(?:e)?|economiste|sociologue|docteur)\b"
+)
+
+
+def normalise_name(name: str) -> str:
+    """ "Manuel JACQUINET" → "Manuel Jacquinet"; mixed case is the author's own and kept."""
+    words = []
+    for word in name.split():
+        if word.isupper() and sum(char.isalpha() for char in word) > 1:
+            word = re.sub(r"[^\W\d_]+", lambda match: match.group().capitalize(), word.lower())
+        words.append(word)
+    return " ".join(words)
+
+
+def is_name(text: str) -> bool:
+    """A person's name: two to five capitalised words, particles allowed between them."""
+    words = text.split()
+    if not 2 <= len(words) <= 5 or len(text) > 60 or any(char.isdigit() for char in text):
+        return False
+    if words[0].lower() in PARTICLES or words[-1].lower() in PARTICLES:
+        return False
+    for word in words:
+        if word.lower() in PARTICLES:
+            continue
+        elided = ELIDED.match(word)
+        core = elided["rest"] if elided else word
+        if not NAME_WORD.match(core) or fold(core.strip(".")) in NOT_NAMES:
+            return False
+    return True
+
+
+def is_role(folded: str) -> bool:
+    """A role line under a signature: "Directeur de la rédaction", "Consultante, eb-Lab"."""
+    words = folded.split()
+    return 1 <= len(words) <= 10 and not folded.endswith(".") and bool(ROLE_WORDS.search(folded))
+
+
+def read_handle(flat: str) -> str | None:
+    match = HANDLE.match(flat)
+    return match["handle"] if match else None
+
+
+def name_and_role(flat: str) -> ParsedAuthor | None:
+    """ "Manuel Jacquinet", "Manuel Jacquinet, directeur de la rédaction", "Jean Dupont (@jd)"."""
+    handle = None
+    if match := INLINE_HANDLE.search(flat):
+        handle = match["handle"]
+        flat = (flat[: match.start()] + flat[match.end() :]).strip()
+    name, _, role = _split_role(flat)
+    if not is_name(name) or (role and not is_role(fold(role))):
+        return None
+    return ParsedAuthor(normalise_name(name), role or None, handle)
+
+
+def _split_role(flat: str) -> tuple[str, str, str]:
+    parts = re.split(r"\s*(?:,| - | – | — )\s*", flat, maxsplit=1)
+    return (parts[0], ",", parts[1].strip()) if len(parts) == 2 else (flat, "", "")
+
+
+def read_byline(flat: str, folded: str) -> list[ParsedAuthor] | None:
+    """The authors of a whole-line byline ("Par A et B"), or None if the line is not one."""
+    match = BYLINE.match(folded)
+    if not match or len(folded.split()) > 20:
+        return None
+    names = flat[match.end() :].strip(" .:")
+    handle = None
+    if found := INLINE_HANDLE.search(names):
+        handle = found["handle"]
+        names = (names[: found.start()] + names[found.end() :]).strip(" ,")
+    authors: list[ParsedAuthor] = []
+    for part in NAME_SEPARATORS.split(names):
+        if not part:
+            continue
+        if is_name(part):
+            authors.append(ParsedAuthor(normalise_name(part)))
+        elif authors and is_role(fold(part)) and authors[-1].role is None:
+            authors[-1] = ParsedAuthor(authors[-1].name, part)
+        else:
+            return None
+    if handle and len(authors) == 1:
+        authors[0] = ParsedAuthor(authors[0].name, authors[0].role, handle)
+    return authors or None

@@ -1,0 +1,28 @@
+"""Roles of body paragraphs, shared by the parser and the public templates."""
+
+import re
+
+QUESTION_END = re.compile(r"\?[\s»”\"')]*$")
+POSTSCRIPT = re.compile(r"^P\.?\s?S\.?\s*:", re.IGNORECASE)
+QUOTED = re.compile(r"^[«“\"]\s*(?P<inside>[^«»“”\"]+?)\s*[»”\"]$")
+
+
+def is_footnote(paragraph: str) -> bool:
+    """A note at the end of a body: "*Selon nos sources…", "**Lequel avait prévu…"."""
+    return paragraph.lstrip().startswith("*")
+
+
+def is_postscript(paragraph: str) -> bool:
+    """A closing "PS : …" line: part of the article, never a signature."""
+    return bool(POSTSCRIPT.match(paragraph.lstrip()))
+
+
+def is_question(paragraph: str) -> bool:
+    """An interviewer's question: a paragraph ending with "?" (quotes and spaces aside)."""
+    return bool(QUESTION_END.search(paragraph))
+
+
+def unquote(text: str) -> str | None:
+    """The inside of a line wholly between quotes (« … », “ … ”), else None."""
+    match = QUOTED.match(text.strip())
+    return match["inside"].strip() if match else None

@@ -15,48 +15,12 @@ from articles.importing.reading import fold
 # Sections of a magazine (folded): the word before an issue number is a category only when it
 # names a section ("Édito n°84"), not when it names the magazine ("En-Contact n°112").
 SECTIONS = frozenset(
-    [
-        "edito",
-        "editos",
-        "editorial",
-        "interview",
-        "interviews",
-        "entretien",
-        "tribune",
-        "tribunes",
-        "actualite",
-        "actualites",
-        "actu",
-        "actus",
-        "dossier",
-        "dossiers",
-        "enquete",
-        "enquetes",
-        "portrait",
-        "portraits",
-        "chronique",
-        "chroniques",
-        "reportage",
-        "focus",
-        "analyse",
-        "temoignage",
-        "debat",
-        "etude",
-        "etudes",
-        "opinion",
-        "decryptage",
-        "agenda",
-        "evenement",
-        "evenements",
-        "business",
-        "management",
-        "innovation",
-        "strategie",
-        "tendances",
-        "point",
-        "de",
-        "vue",
-    ]
+    """
+    edito editos editorial interview interviews entretien tribune tribunes actualite actualites
+    actu actus dossier dossiers enquete enquetes portrait portraits chronique chroniques
+    reportage focus analyse temoignage debat etude etudes opinion decryptage agenda evenement
+    evenements business management innovation strategie tendances point de vue
+    """.split()
 )
 
 PUBLISHED = re.compile(
@@ -110,9 +74,9 @@ def read_meta(flat: str, folded: str) -> Meta | None:
     if match := TAGS.match(folded):
         value = flat[match.start("tags") :].strip(" :")
         return Meta(tags=split_tags(value), tags_follow=not value)
-    if match := CATEGORY.match(folded) or FILED.match(folded):
-        if find_date(folded) is None:
-            return Meta(category=_cut(flat, match, "category"))
+    match = CATEGORY.match(folded) or FILED.match(folded)
+    if match and find_date(folded) is None:
+        return Meta(category=_cut(flat, match, "category"))
     for field_name, pattern in (("updated", UPDATED), ("published", PUBLISHED)):
         match = pattern.match(folded)
         if match and len(folded.split()) <= 25:

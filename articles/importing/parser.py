@@ -18,7 +18,7 @@ from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
 from articles.importing.junk import strip_glued
 from articles.importing.metadata import Meta, read_meta, split_tags
-from articles.importing.reading import TEXT, Line, decode, source_lines, to_lines
+from articles.importing.reading import TEXT, Line, decode, fold, source_lines, to_lines
 from articles.importing.records import ParsedArticle, ParsedAuthor, ParsedFile
 from articles.importing.signatures import (
     is_name,
@@ -221,6 +221,8 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
         return []
     candidates = [i for i in range(first_prose) if title_like(lines[i])]
     detached = [i for i in candidates if not attached_to_prose(lines, i)]
+    if len(detached) > 1 and first_question(lines, detached[-2], detached[-1]):
+        detached.pop()
     title = (detached or candidates or [None])[-1]
 
     starts = [(0, title)]
@@ -233,6 +235,16 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
             seen_prose = True
     ends = [start for start, _ in starts[1:]] + [len(lines)]
     return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
+
+
+def first_question(lines: list[Line], title: int, question: int) -> bool:
+    """An interview's first question right under its title, not a title ending with "?"."""
+    if not is_question(lines[question].flat):
+        return False
+    more = sum(
+        1 for line in lines[question + 1 :] if line.standalone and is_question(line.flat)
+    )
+    return bool(INTERVIEW_TITLE.search(lines[title].folded)) or more >= 2
 
 
 def starts_a_post(lines: list[Line], index: int) -> bool:
@@ -422,7 +434,7 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
         last.role == TEXT
         and is_role(last.folded)
         and before.role == TEXT
-        and before.gap_after == 0
+        and before.gap_after <= 1
         and is_name(before.flat)
     ):
         before.role = last.role = SIGNATURE
@@ -470,8 +482,6 @@ def merge_meta(lines: Iterable[Line]) -> Meta:
 
 
 def article_kind(title: str, category: str | None, body: list[Line]) -> str:
-    from articles.importing.reading import fold
-
     folded_title, folded_category = fold(title), fold(category or "")
     if INTERVIEW_TITLE.search(folded_title) or INTERVIEW_TITLE.search(folded_category):
         return "interview"

@@ -13,23 +13,12 @@ from django.utils import dateformat, timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from articles.importing.text import is_footnote, is_postscript, is_question
 from articles.search import START, STOP
 
 register = template.Library()
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-POSTSCRIPT = re.compile(r"^P\.?\s?S\.?\s*:", re.IGNORECASE)
-QUESTION_END = re.compile(r"\?[\s»”\"')]*$")
-
-
-def is_footnote(paragraph):
-    """A note at the end of a body: "* Lequel avait prévu…", "** Selon l'Insee…"."""
-    return paragraph.lstrip().startswith("*")
-
-
-def is_question(paragraph):
-    """An interviewer's question: a paragraph ending with "?" (quotes and spaces aside)."""
-    return bool(QUESTION_END.search(paragraph))
 
 
 @dataclass(frozen=True)
@@ -52,7 +41,7 @@ def paragraphs(text, kind=""):
             continue
         if is_footnote(block):
             css_class = "note"
-        elif POSTSCRIPT.match(block):
+        elif is_postscript(block):
             css_class = "note note-ps"
         elif kind == "interview" and is_question(block):
             css_class = "question"

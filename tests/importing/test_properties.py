@@ -1,0 +1,88 @@
+"""Property tests of the parser: any bytes, any text, and pages built from real-looking parts."""
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles.importing import ParsedFile, ParseError, parse_bytes, parse_text
+
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = (
+    "client clients centre appels conseiller qualité service marché entreprise équipe données "
+    "relation expérience direction outil formation réponse temps année projet métier canal "
+    "téléphone stratégie secteur public offre prix valeur travail question avenir"
+).split()
+FURNITURE = [
+    "Scroll Top",
+    "Recherche",
+    "Laisser un commentaire",
+    "A lire aussi",
+    "Abonnez-vous maintenant",
+    "Publications similaires",
+    "Retour haut de page",
+    "S'abonner",
+    "Imprimer",
+    "Lecture 2 min",
+    "×",
+    ",",
+]
+
+word = st.sampled_from(WORDS)
+sentence = st.lists(word, min_size=8, max_size=20).map(lambda ws: " ".join(ws).capitalize() + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
+title = st.lists(word, min_size=2, max_size=8).map(lambda ws: " ".join(ws).capitalize())
+furniture = st.lists(st.sampled_from(FURNITURE), max_size=3)
+
+
+@FAST
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_a_result_or_a_parse_error(data):
+    try:
+        parsed = parse_bytes(data)
+    except ParseError as error:
+        assert str(error)
+    else:
+        assert isinstance(parsed, ParsedFile)
+
+
+@FAST
+@given(st.text(max_size=3000))
+def test_any_text_parses_and_is_deterministic(text):
+    first, second = parse_text(text), parse_text(text)
+    assert first == second
+    for article in first.articles:
+        assert article.title and article.body
+        assert "\n\n\n" not in article.body
+
+
+@FAST
+@given(st.text(alphabet=string.printable + "«»’…–éèàçœ\u00a0\u202f", max_size=2000))
+def test_pages_of_lines_never_raise(text):
+    parse_bytes(text.encode("utf-8"))
+    parse_bytes(text.encode("utf-8", "replace").decode("utf-8").encode("cp1252", "replace"))
+
+
+@FAST
+@given(furniture, title, st.lists(paragraph, min_size=1, max_size=6), furniture)
+def test_no_paragraph_of_prose_is_ever_lost(above, heading, paragraphs, below):
+    text = "\n\n".join([*above, heading, *paragraphs, *below])
+    parsed = parse_text(text)
+    bodies = "\n\n".join(article.body for article in parsed.articles)
+    assert [p for p in paragraphs if p not in bodies] == []
+    assert [line for line in above + below if len(line) > 2 and line in bodies] == []
+
+
+@FAST
+@given(
+    st.lists(st.tuples(title, st.lists(paragraph, min_size=1, max_size=3)), min_size=1, max_size=4)
+)
+def test_posts_after_a_credit_are_split_and_keep_their_prose(posts):
+    text = "\n\n".join(
+        f"{heading}\n\n" + "\n\n".join(paragraphs) + "\n\nCrédit photo : Jean Dupont"
+        for heading, paragraphs in posts
+    )
+    parsed = parse_text(text)
+    assert [a.title for a in parsed.articles] == [heading for heading, _ in posts]
+    assert [a.body for a in parsed.articles] == ["\n\n".join(p) for _, p in posts]

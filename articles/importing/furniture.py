@@ -67,6 +67,7 @@ def furniture_keys(lines: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key for key in map(furniture_key, lines) if key)
 
 
+@lru_cache(maxsize=1)
 def default_keys() -> frozenset[str]:
     return furniture_keys(tuple(load_furniture()))
 

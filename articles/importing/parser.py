@@ -42,6 +42,8 @@ STANDFIRST = "standfirst"
 
 MAX_TITLE_WORDS = 16
 MAX_TITLE_CHARS = 180
+MAX_META_WORDS = 40
+LONG_TITLE_WORDS = 30  # a title that long needs more evidence than its shortness
 WIDE_GAP = 3  # blank lines (often lines of non-breaking spaces) between two blog posts
 INTERVIEW_QUESTIONS = 3
 
@@ -63,6 +65,7 @@ KINDS = (
     (re.compile(r"\bactu(?:alites?|s)?\b"), "actualite"),
     (re.compile(r"\bdossiers?\b"), "dossier"),
 )
+SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: prose, not a heading
 SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
 SPACE_AFTER = re.compile(r"([(\[])\s+")
 
@@ -154,7 +157,7 @@ def classify(lines: list[Line], keys: frozenset[str]):
                 line.role = META
                 line.data = Meta()
                 continue
-        if meta := read_meta(line.flat, line.folded):
+        if line.words <= MAX_META_WORDS and (meta := read_meta(line.flat, line.folded)):
             line.role, line.data = META, meta
             waiting_for_tags = meta if meta.tags_follow else None
         elif furniture_rules.is_furniture(line.folded, keys):
@@ -185,12 +188,12 @@ def read_credit(line: Line) -> str | None:
     return line.flat[match.start(group) :].strip(" .") or None
 
 
-def heading_like(line: Line) -> bool:
+def heading_like(line: Line, longest: int = MAX_TITLE_WORDS) -> bool:
     """Short enough for a heading and not ending like a sentence ("?", "!" and "…" may)."""
     flat = line.flat
-    if not 1 <= line.words <= MAX_TITLE_WORDS or len(flat) > MAX_TITLE_CHARS:
+    if not 1 <= line.words <= longest or len(flat) > longest * MAX_TITLE_CHARS // 16:
         return False
-    if flat.count(",") > 2:
+    if flat.count(",") > 2 + (longest > MAX_TITLE_WORDS) or SENTENCE_BREAK.search(flat):
         return False
     return not flat.endswith((".", ",", ";", ":")) or flat.endswith(("...", "…"))
 
@@ -199,8 +202,10 @@ def is_prose(line: Line) -> bool:
     return line.role == TEXT and not heading_like(line)
 
 
-def title_like(line: Line) -> bool:
-    if line.role != TEXT or not heading_like(line) or unquote(line.flat):
+def title_like(line: Line, longest: int = MAX_TITLE_WORDS) -> bool:
+    if line.role != TEXT or line.glued or not heading_like(line, longest):
+        return False  # junk glued to a line marks a paragraph under an image, not a title
+    if line.flat.startswith(("«", "“", '"')):
         return False
     first = next((char for char in line.flat if char.isalnum()), "")
     return first.isupper() or first.isdigit()
@@ -224,6 +229,11 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     if len(detached) > 1 and first_question(lines, detached[-2], detached[-1]):
         detached.pop()
     title = (detached or candidates or [None])[-1]
+    if title is None and long_title(lines, first_prose):
+        title = first_prose
+        first_prose = next((i for i in range(title + 1, len(lines)) if is_prose(lines[i])), None)
+        if first_prose is None:
+            return []
 
     starts = [(0, title)]
     seen_prose = False
@@ -237,20 +247,28 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
 
 
+def long_title(lines: list[Line], index: int) -> bool:
+    """A long title: a line of its own, not ending like a sentence, with prose under it."""
+    line = lines[index]
+    return (
+        line.standalone
+        and title_like(line, LONG_TITLE_WORDS)
+        and any(is_prose(following) for following in lines[index + 1 : index + 4])
+    )
+
+
 def first_question(lines: list[Line], title: int, question: int) -> bool:
     """An interview's first question right under its title, not a title ending with "?"."""
     if not is_question(lines[question].flat):
         return False
-    more = sum(
-        1 for line in lines[question + 1 :] if line.standalone and is_question(line.flat)
-    )
+    more = sum(1 for line in lines[question + 1 :] if line.standalone and is_question(line.flat))
     return bool(INTERVIEW_TITLE.search(lines[title].folded)) or more >= 2
 
 
 def starts_a_post(lines: list[Line], index: int) -> bool:
     """A heading that opens a new post: something besides its shortness must say so."""
     line = lines[index]
-    if not title_like(line) or not line.standalone or is_postscript(line.flat):
+    if not title_like(line, LONG_TITLE_WORDS) or not line.standalone or is_postscript(line.flat):
         return False
     following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]
     if not following or not any(is_prose(lines[i]) for i in following[:4]):
@@ -373,7 +391,7 @@ def mark_opening(rest: list[Line], title: Line | None) -> str | None:
         if title is not None and line.folded == title.folded:
             line.role = REPEAT
             continue
-        if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 4:
+        if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 2:
             line.role, standfirst = STANDFIRST, inside
         elif is_prose(line):
             break
@@ -416,7 +434,8 @@ def complete_author(author: ParsedAuthor, lines: list[Line], index: int) -> Pars
 
 
 def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
-    """ "Manuel JACQUINET" + "Directeur de la rédaction", or a bare name, as the last lines."""
+    """Signatures as the last lines: "Manuel JACQUINET" + "Directeur de la rédaction", a name
+    with its handle, or a bare name; several may follow one another."""
     tail = [
         line
         for line in rest
@@ -424,25 +443,30 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
         and not is_footnote(line.text)
         and not is_postscript(line.text)
     ]
-    if len(tail) < 2:
-        return []
-    last, before = tail[-1], tail[-2]
-    if last.role == HANDLE and before.role == TEXT and is_name(before.flat):
+    authors: list[ParsedAuthor] = []
+    index = len(tail) - 1
+    while index >= 1:  # a signature never is the whole text
+        last, before = tail[index], tail[index - 1]
+        pair = before.role == TEXT and before.gap_after <= 1 and is_name(before.flat)
+        if pair and last.role == HANDLE:
+            authors.append(ParsedAuthor(normalise_name(before.flat), None, last.data))
+        elif pair and last.role == TEXT and is_role(last.folded) and index >= 2:
+            authors.append(ParsedAuthor(normalise_name(before.flat), last.flat))
+        elif last.role == TEXT and (
+            last.gap_before > 0 or authors or is_name(before.flat) or is_role(before.folded)
+        ):
+            author = name_and_role(last.flat)
+            if author is None:
+                break
+            authors.append(author)
+            last.role = SIGNATURE
+            index -= 1
+            continue
+        else:
+            break
         before.role = last.role = SIGNATURE
-        return [ParsedAuthor(normalise_name(before.flat), None, last.data)]
-    if (
-        last.role == TEXT
-        and is_role(last.folded)
-        and before.role == TEXT
-        and before.gap_after <= 1
-        and is_name(before.flat)
-    ):
-        before.role = last.role = SIGNATURE
-        return [ParsedAuthor(normalise_name(before.flat), last.flat)]
-    if last.role == TEXT and last.gap_before > 0 and (author := name_and_role(last.flat)):
-        last.role = SIGNATURE
-        return [author]
-    return []
+        index -= 2
+    return authors[::-1]
 
 
 def head_signature(rest: list[Line]) -> list[ParsedAuthor]:

@@ -9,7 +9,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from articles.importing.records import ParseError
 
@@ -51,7 +51,6 @@ def flatten(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=2048)
 def _fold_char(char: str) -> str:
     if char.isascii():
         return char.lower()
@@ -63,15 +62,16 @@ def _fold_char(char: str) -> str:
     return char
 
 
+# Latin letters, punctuation and quotes: enough for French and English archives; other scripts
+# pass through unchanged.
+FOLD_TABLE = str.maketrans(
+    {chr(code): _fold_char(chr(code)) for code in range(0x250)} | dict.fromkeys("’‘`´ʼ", "'")
+)
+
+
 def fold(text: str) -> str:
     """Lower case without accents, one character for one, so that spans match the original."""
-    return "".join(map(_fold_char, text))
-
-
-def fold_loose(text: str) -> str:
-    """Lower case without accents for searching long texts (lengths may change)."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return text.translate(FOLD_TABLE)
 
 
 @dataclass(eq=False)
@@ -111,8 +111,10 @@ class Line:
 
 def source_lines(text: str) -> list[str]:
     """The text's lines, whatever their ends (LF, CRLF, CR), without invisible characters."""
-    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
-    return [CONTROL.sub("", line).rstrip() for line in text.splitlines()]
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = CONTROL.sub("", text.translate(INVISIBLE).replace("\r\n", "\n"))
+    return [line.rstrip() for line in text.splitlines()]
 
 
 def to_lines(raw: list[str]) -> list[Line]:

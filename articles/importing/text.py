@@ -4,7 +4,7 @@ import re
 
 QUESTION_END = re.compile(r"\?[\s»”\"')]*$")
 POSTSCRIPT = re.compile(r"^P\.?\s?S\.?\s*:", re.IGNORECASE)
-QUOTED = re.compile(r"^[«“\"]\s*(?P<inside>[^«»“”\"]+?)\s*[»”\"]$")
+QUOTED = re.compile(r"^(?:«\s*(?P<french>.+?)\s*»|“\s*(?P<curly>.+?)\s*”|\"(?P<plain>[^\"]+)\")$")
 
 
 def is_footnote(paragraph: str) -> bool:
@@ -25,4 +25,6 @@ def is_question(paragraph: str) -> bool:
 def unquote(text: str) -> str | None:
     """The inside of a line wholly between quotes (« … », “ … ”), else None."""
     match = QUOTED.match(text.strip())
-    return match["inside"].strip() if match else None
+    if match is None:
+        return None
+    return (match["french"] or match["curly"] or match["plain"]).strip()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from articles.importing.reading import fold_loose
+from articles.importing.reading import fold
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "thesaurus.json"
 MAX_SUGGESTIONS = 5
@@ -37,27 +37,39 @@ def default_thesaurus() -> tuple[Subject, ...]:
     return tuple(load_thesaurus())
 
 
-@lru_cache(maxsize=512)
-def subject_pattern(name: str, variants: tuple[str, ...]) -> re.Pattern:
-    """One pattern for a subject: its name and variants, singular or plural, any spacing."""
+def subject_form(name: str, variants) -> str:
+    """A subject's name and variants as one pattern, singular or plural, any spacing."""
     forms = []
-    for variant in {name, *variants}:
-        words = re.split(r"[\s'’-]+", fold_loose(variant).strip())
+    for variant in sorted({name, *variants}):
+        words = re.split(r"[\s'’-]+", fold(variant).strip())
         forms.append(r"[\s'-]*".join(re.escape(word) + r"(?:s|x)?" for word in words if word))
-    forms.sort(key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(forms) + r")(?![a-z0-9])")
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def thesaurus_pattern(subjects: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern:
+    """Every subject in one pattern (one scan of the text), a named group per subject."""
+    groups = "|".join(
+        f"(?P<s{number}>{subject_form(name, variants)})"
+        for number, (name, variants) in enumerate(subjects)
+    )
+    return re.compile(r"(?<![a-z0-9])(?:" + groups + r")(?![a-z0-9])")
 
 
 def suggest(title: str, text: str, subjects, exclude=()) -> list[str]:
     """Names of the subjects an article clearly treats, the most present first."""
-    title, text = fold_loose(title), fold_loose(text)
-    excluded = {fold_loose(tag) for tag in exclude}
-    scores = []
-    for subject in subjects:
-        if fold_loose(subject.name) in excluded:
-            continue
-        pattern = subject_pattern(subject.name, tuple(subject.variants))
-        score = TITLE_WEIGHT * len(pattern.findall(title)) + len(pattern.findall(text))
-        if score >= THRESHOLD:
-            scores.append((-score, subject.name))
-    return [name for _, name in sorted(scores)[:MAX_SUGGESTIONS]]
+    subjects = tuple((subject.name, tuple(subject.variants)) for subject in subjects)
+    if not subjects:
+        return []
+    pattern = thesaurus_pattern(subjects)
+    scores = [0] * len(subjects)
+    for weight, part in ((TITLE_WEIGHT, title), (1, text)):
+        for match in pattern.finditer(fold(part)):
+            scores[int(match.lastgroup[1:])] += weight
+    excluded = {fold(tag) for tag in exclude}
+    ranked = sorted(
+        (-score, name)
+        for score, (name, _) in zip(scores, subjects, strict=True)
+        if score >= THRESHOLD and fold(name) not in excluded
+    )
+    return [name for _, name in ranked[:MAX_SUGGESTIONS]]

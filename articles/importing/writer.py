@@ -14,7 +14,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
+from articles.caching import content_changed
 from articles.importing import ParseError, parse_bytes
 from articles.importing.thesaurus import Subject
 from articles.models import (
@@ -25,6 +27,7 @@ from articles.models import (
     Section,
     Tag,
     TaggedArticle,
+    reading_minutes,
 )
 from articles.models import Subject as SubjectModel
 from authors.models import Author
@@ -114,6 +117,26 @@ class Importer:
         self._tags: dict[str, Tag] = {}
         self._sections: dict[str, Section] = {}
         self._issues: dict[int, Issue] = {}
+        self._slugs: set[str] | None = None
+        self._imported_files: set[str] | None = None
+
+    @property
+    def slugs(self) -> set[str]:
+        """Every article slug, read once: new articles get unique slugs without a query each."""
+        if self._slugs is None:
+            self._slugs = set(Article.objects.values_list("slug", flat=True))
+        return self._slugs
+
+    @property
+    def imported_files(self) -> set[str]:
+        """Source files already in the database: only those need looking up article by article."""
+        if self._imported_files is None:
+            self._imported_files = set(
+                Article.objects.exclude(source_file="")
+                .values_list("source_file", flat=True)
+                .distinct()
+            )
+        return self._imported_files
 
     def import_file(self, source: SourceFile) -> dict:
         """Parse and store one file; return its entry of the report."""
@@ -129,7 +152,7 @@ class Importer:
 
         try:
             with transaction.atomic():
-                articles = [self._write(source.name, digest, item) for item in parsed.articles]
+                articles = self._write_file(source.name, digest, parsed.articles)
         except Exception as error:  # noqa: BLE001 - any failure skips this file, never the run
             logger.exception("Import of %s failed", source.name)
             self._forget_cached_rows()
@@ -154,16 +177,44 @@ class Importer:
 
     def _forget_cached_rows(self):
         """After a rollback, rows created in that transaction no longer exist."""
+        self._slugs = self._imported_files = None
         self._authors.clear()
         self._tags.clear()
         self._sections.clear()
         self._issues.clear()
 
-    # Writing one article ------------------------------------------------------------------
+    # Writing a file's articles -------------------------------------------------------------
 
-    def _write(self, source_name, digest, item) -> dict:
-        warnings = list(item.warnings)
-        entry = {
+    def _write_file(self, source_name, digest, items) -> list[dict]:
+        """Write a file's articles: new ones in a few bulk queries, known ones one by one."""
+        entries = [self._entry(item) for item in items]
+        if self.dry_run:
+            return entries
+        known = {}
+        if source_name in self.imported_files:
+            known = {
+                article.source_position: article
+                for article in Article.objects.filter(source_file=source_name)
+            }
+        created = []
+        for item, entry in zip(items, entries, strict=True):
+            article = known.get(item.position)
+            if article is None:
+                article = Article(source_file=source_name, source_position=item.position)
+                article.status = self.status
+                self._fill(article, item, digest, entry["warnings"])
+                created.append((article, item, entry))
+            else:
+                self._write_known(article, digest, item, entry)
+        if created:
+            self._create([article for article, _, _ in created])
+            for article, _item, entry in created:
+                entry.update(id=article.pk, slug=article.slug, action="created")
+            self._link_created(created)
+        return entries
+
+    def _entry(self, item) -> dict:
+        return {
             "id": None,
             "title": item.title,
             "slug": None,
@@ -178,23 +229,58 @@ class Importer:
             "photo_credit": item.photo_credit,
             "interviewee": item.interviewee,
             "body": item.body,
-            "warnings": warnings,
+            "warnings": list(item.warnings),
             "action": "none (dry run)",
         }
-        if self.dry_run:
-            return entry
 
-        article = Article.objects.filter(
-            source_file=source_name, source_position=item.position
-        ).first()
-        if article is None:
-            article = Article(source_file=source_name, source_position=item.position)
-            article.status = self.status
-            action = "created"
-        elif article.source_digest == digest:
+    def _create(self, articles):
+        """Insert new articles and their first revision in bulk, with unique slugs."""
+        bases = [ascii_slug(article.title, 192) or "sans-titre" for article in articles]
+        taken = self.slugs
+        for article, base in zip(articles, bases, strict=True):
+            slug, n = base, 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
+            taken.add(slug)
+            article.slug = slug
+            article.reading_minutes = reading_minutes(article.standfirst, article.body)
+            article.import_fingerprint = article.content_fingerprint()
+        bulk_create_with_history(
+            articles,
+            Article,
+            default_user=self.user,
+            default_change_reason="Import de l'archive",
+        )
+        content_changed()  # bulk inserts send no signals: public pages change all the same
+
+    def _link_created(self, created):
+        bylines, taggings = [], []
+        for article, item, _ in created:
+            authors = dict.fromkeys(self._author(parsed) for parsed in item.authors)
+            bylines += [
+                ArticleAuthor(article=article, author=author, position=position)
+                for position, author in enumerate(authors)
+            ]
+            tags = {}
+            for names, suggested in ((item.suggested_tags, True), (item.tags, False)):
+                for name in names:
+                    if (tag := self._tag(name)) is not None:
+                        tags[tag] = suggested
+            taggings += [
+                TaggedArticle(content_object=article, tag=tag, suggested=suggested)
+                for tag, suggested in tags.items()
+            ]
+        ArticleAuthor.objects.bulk_create(bylines)
+        TaggedArticle.objects.bulk_create(taggings)
+
+    def _write_known(self, article, digest, item, entry):
+        """An article imported before: unchanged, updated, or kept as the editors left it."""
+        warnings = entry["warnings"]
+        if article.source_digest == digest:
             entry.update(id=article.pk, slug=article.slug, action="unchanged")
-            return entry
-        elif article.content_fingerprint() != article.import_fingerprint:
+            return
+        if article.content_fingerprint() != article.import_fingerprint:
             warnings.append(CONFLICT_WARNING)
             article.import_conflict = True
             article.needs_review = True
@@ -204,10 +290,7 @@ class Importer:
             article._change_reason = "Import : conflit (version de la rédaction conservée)"
             article.save()
             entry.update(id=article.pk, slug=article.slug, action="conflict")
-            return entry
-        else:
-            action = "updated"
-
+            return
         self._fill(article, item, digest, warnings)
         article._change_reason = "Import de l'archive"
         article.save()
@@ -216,8 +299,7 @@ class Importer:
         self._link_tags(article, item.suggested_tags, suggested=True)
         article.import_fingerprint = article.content_fingerprint()
         Article.objects.filter(pk=article.pk).update(import_fingerprint=article.import_fingerprint)
-        entry.update(id=article.pk, slug=article.slug, action=action)
-        return entry
+        entry.update(id=article.pk, slug=article.slug, action="updated")
 
     def _fill(self, article, item, digest, warnings):
         article.title = item.title[:300]

@@ -198,3 +198,21 @@ def test_report_to_stdout(archive, capsys):
 def test_files_may_be_named_one_by_one(archive):
     report = run_import(archive / "000_6d2d1e48edda2059.txt")
     assert [f["file"] for f in report["files"]] == ["000_6d2d1e48edda2059.txt"]
+
+
+def test_each_imported_article_has_its_first_revision(archive):
+    run_import(archive)
+    reasons = [
+        list(article.history.values_list("history_change_reason", flat=True))
+        for article in Article.objects.all()
+    ]
+    assert reasons == [["Import de l'archive"]] * CORPUS_ARTICLES
+
+
+def test_same_titles_get_distinct_slugs_across_files_and_within_one(archive):
+    post = "Même titre\n\n" + "Un paragraphe de prose assez long pour être un vrai texte. " * 3
+    (archive / "twice.txt").write_text(f"{post}\n\nCrédit photo : X\n\n{post}\n")
+    (archive / "again.txt").write_text(post)
+    run_import(archive)
+    slugs = list(Article.objects.filter(title="Même titre").values_list("slug", flat=True))
+    assert sorted(slugs) == ["meme-titre", "meme-titre-2", "meme-titre-3"]

@@ -8,7 +8,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.importing.writer import SUMMARY_KEYS, Importer, SourceFile, iter_source_files
+from articles.importing.writer import (
+    SUMMARY_KEYS,
+    Importer,
+    SourceFile,
+    iter_source_files,
+    relax_commit_durability,
+)
 from articles.models import Article
 
 SUMMARY_LABELS = {
@@ -46,6 +52,7 @@ class Command(BaseCommand):
             raise CommandError(f"Introuvable : {', '.join(missing)}")
 
         importer = Importer(status=status, dry_run=dry_run)
+        relax_commit_durability()
         troubles = []
         with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
             sources = tqdm(

@@ -40,8 +40,17 @@ READING_TIME = re.compile(
 )
 CALL_TO_ACTION = re.compile(
     r"^(?:abonnez-vous|je m'abonne|s'abonner|inscrivez-vous (?:a|sur)|recevez (?:notre|la) "
-    r"newsletter|suivez-nous|partager sur|partagez sur|lire la suite|a lire (?:aussi|egalement)|"
-    r"voir aussi|laisser un commentaire|laissez un commentaire|ajouter un commentaire)\b"
+    r"newsletter|suivez-nous|partager sur|partagez sur|lire la suite|"
+    r"(?:a )?lire (?:aussi|egalement)|voir aussi|sur le meme (?:sujet|theme)|"
+    r"laisser un commentaire|laissez un commentaire|"
+    r"ajouter un commentaire|read more|related|you may also like)\b"
+)
+COUNTER = re.compile(
+    r"^\d+ (?:commentaires?|comments?|reactions?|vues|lectures|partages|j'aime|likes?|shares?)$"
+)
+BREADCRUMB = re.compile(r"^(?:accueil|home)\s?[>»/|›]")
+RIGHTS = re.compile(
+    r"\b(?:tous droits reserves|all rights reserved)\b|^(?:©|\(c\)|copyright) ?\d{4}"
 )
 OFFER = re.compile(r"\b(?:abonn\w*|acces illimite)\b")
 PRICE = re.compile(r"(?:€|\beuros?\b|\bpar (?:mois|semaine|an)\b|\boffre\b)")
@@ -81,7 +90,9 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
         return True
     if key.isdigit() and len(key) <= 3:
         return True  # page numbers, comment counters
-    if READING_TIME.match(key) or CALL_TO_ACTION.match(key):
+    if READING_TIME.match(key) or CALL_TO_ACTION.match(key) or COUNTER.match(key):
+        return True
+    if BREADCRUMB.match(key) or (RIGHTS.search(folded) and len(key.split()) <= 15):
         return True
     words = key.split()
     if len(words) <= 5 and all(word in MENU_WORDS for word in words):

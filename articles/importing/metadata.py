@@ -46,6 +46,7 @@ ISSUE = re.compile(
 )
 TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
 NOT_ONLY_PUNCTUATION = re.compile(r"\w")
+PUBLISHED_BY = re.compile(r"\s?[,|–-]?\s?(?:par|by)\s(?P<who>.+)$")
 LABEL_WORDS = re.compile(r"\b(?:le|par|by|on|a|at|:)\b|[\W_]")
 
 
@@ -58,6 +59,8 @@ class Meta:
     tags: list[str] = field(default_factory=list)
     tags_follow: bool = False  # "Current post is tagged" with the tags on the next line
     issue_number: int | None = None
+    publisher: str | None = None  # "Publié le … par X": the account, an author only if a person
+    authors: list = field(default_factory=list)  # "Par A et B, le 3 mars 2020"
 
 
 def split_tags(text: str) -> list[str]:
@@ -94,7 +97,10 @@ def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | Non
     """
     found = find_date(folded)
     if found is not None and found.value is not None:
-        return Meta(**{field_name: found.value})
+        meta = Meta(**{field_name: found.value})
+        if by := PUBLISHED_BY.match(folded, found.end):
+            meta.publisher = flat[by.start("who") : by.end("who")].strip(" .") or None
+        return meta
     words = LABEL_WORDS.sub("", rest).split()
     if not words:
         return None

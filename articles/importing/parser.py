@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
+from articles.importing.dates import find_date
 from articles.importing.junk import strip_glued
 from articles.importing.metadata import Meta, read_meta, split_tags
 from articles.importing.reading import TEXT, Line, decode, fold, source_lines, to_lines
@@ -146,13 +147,13 @@ def classify(lines: list[Line], keys: frozenset[str]):
     """Give every line its role; lines left as TEXT are titles or body."""
     waiting_for_tags: Meta | None = None
     above_text = True  # a site's tagline can only stand above everything else
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.text or (above_text and furniture_rules.is_tagline(line.folded)):
             line.role = FURNITURE
             continue
         if waiting_for_tags is not None:
             tags_line, waiting_for_tags = waiting_for_tags, None
-            if looks_like_tags(line):
+            if looks_like_tags(line, lines[index + 1] if index + 1 < len(lines) else None):
                 tags_line.tags.extend(split_tags(line.flat))
                 line.role = META
                 line.data = Meta()
@@ -168,16 +169,34 @@ def classify(lines: list[Line], keys: frozenset[str]):
             line.role = CAPTION
         elif authors := read_byline(line.flat, line.folded):
             line.role, line.data = BYLINE, authors
+        elif dated_byline := read_dated_byline(line):
+            line.role, line.data = META, dated_byline
         elif handle := read_handle(line.flat):
             line.role, line.data = HANDLE, handle
         above_text = above_text and line.role != TEXT
 
 
-def looks_like_tags(line: Line) -> bool:
-    """The line after "Current post is tagged": a short list, not the next title."""
+def read_dated_byline(line: Line) -> Meta | None:
+    """ "Par Anne Martin, le 3 mars 2020" / "Par Anne Martin | 3 mars 2020": authors and date."""
+    found = find_date(line.folded) if line.words <= 20 else None
+    if found is None or found.value is None:
+        return None
+    authors = read_byline(line.flat, line.folded, dated=found)
+    if not authors or line.folded[found.end :].strip(" ."):
+        return None
+    return Meta(published=found.value, authors=authors)
+
+
+def looks_like_tags(line: Line, following: Line | None) -> bool:
+    """The line after "Current post is tagged": a short list, not the next title.
+
+    A single tag ("CRM") is told from a title by what follows: a title comes next.
+    """
     if line.words > 15 or line.flat.endswith("."):
         return False
-    return "," in line.flat or line.flat[:1].islower()
+    if "," in line.flat or line.flat[:1].islower():
+        return True
+    return line.words <= 4 and following is not None and heading_like(following)
 
 
 def read_credit(line: Line) -> str | None:
@@ -333,6 +352,13 @@ def build_article(lines: list[Line], title_index: int | None) -> ParsedArticle:
 
     authors = read_signatures(rest)
     meta = merge_meta(line for line in lines if line.role == META)
+    if not authors and meta.authors:
+        authors = meta.authors
+    elif not authors and meta.publisher and is_name(meta.publisher):
+        authors = [ParsedAuthor(normalise_name(meta.publisher))]
+        warnings.append(
+            f"Auteur tiré de la ligne de publication (« par {meta.publisher} ») : à vérifier."
+        )
     credits = [line.data for line in rest if line.role == CREDIT]
     body_lines = [line for line in rest if line.role == TEXT]
     body = "\n\n".join(line.text for line in body_lines)
@@ -499,7 +525,9 @@ def merge_meta(lines: Iterable[Line]) -> Meta:
         merged.updated = merged.updated or meta.updated
         merged.category = merged.category or meta.category
         merged.issue_number = merged.issue_number or meta.issue_number
+        merged.publisher = merged.publisher or meta.publisher
         merged.tags.extend(meta.tags)
+        merged.authors.extend(meta.authors)
         if meta.unreadable_date and not merged.unreadable_date:
             merged.unreadable_date = meta.unreadable_date
     return merged

@@ -101,12 +101,18 @@ def _split_role(flat: str) -> tuple[str, str, str]:
     return (parts[0], ",", parts[1].strip()) if len(parts) == 2 else (flat, "", "")
 
 
-def read_byline(flat: str, folded: str) -> list[ParsedAuthor] | None:
-    """The authors of a whole-line byline ("Par A et B"), or None if the line is not one."""
+def read_byline(flat: str, folded: str, dated=None) -> list[ParsedAuthor] | None:
+    """The authors of a whole-line byline ("Par A et B"), or None if the line is not one.
+
+    `dated` is the date found on the line, if any ("Par A, le 3 mars 2020"): it is cut out.
+    """
     match = BYLINE.match(folded)
     if not match or len(folded.split()) > 20:
         return None
     names = flat[match.end() :].strip(" .:")
+    if dated is not None:
+        names = flat[match.end() : dated.start].strip(" .:,|–-")
+        names = re.sub(r"\s(?:le|on)$", "", names)
     handle = None
     if found := INLINE_HANDLE.search(names):
         handle = found["handle"]

@@ -418,3 +418,51 @@ def test_suggested_tags_come_from_the_thesaurus():
 def test_a_title_ending_with_a_question_mark_stays_the_title():
     article = only(page("AMBUSH", "L’ex start-up va-t-elle devenir ambidextre ?", PROSE))
     assert (article.title, article.body) == ("L’ex start-up va-t-elle devenir ambidextre ?", PROSE)
+
+
+def test_a_single_tag_is_told_from_the_title_under_it():
+    article = only(page("Current post is tagged", "CRM", "Le vrai titre", PROSE))
+    assert (article.tags, article.title) == (["CRM"], "Le vrai titre")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Par Anne Martin, le 3 mars 2020",
+        "Par Anne Martin | 3 mars 2020",
+        "Par Anne MARTIN - 3 mars 2020",
+    ],
+)
+def test_a_byline_with_its_date(line):
+    article = only(page("Le titre", line, PROSE))
+    assert (authors(article), article.published, article.body) == (
+        [("Anne Martin", None, None)],
+        date(2020, 3, 3),
+        PROSE,
+    )
+
+
+def test_a_person_in_the_publication_line_is_the_author_when_nothing_else_says():
+    article = only(page("Le titre", "Publié le 3 mars 2020 par Anne Martin", PROSE))
+    assert authors(article) == [("Anne Martin", None, None)]
+    assert any("ligne de publication" in warning for warning in article.warnings)
+
+
+def test_a_signature_wins_over_the_publication_line():
+    text = page("Le titre", "Publié le 3 mars 2020 par Anne Martin", PROSE, "Par Paul Durand")
+    assert authors(only(text)) == [("Paul Durand", None, None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lire aussi : Les centres d'appels au Maroc",
+        "Sur le même sujet",
+        "12 commentaires",
+        "Accueil > Édito > Le titre",
+        "© 2018 En-Contact. Tous droits réservés.",
+        "Read more",
+    ],
+)
+def test_more_furniture_by_rule(line):
+    assert only(page("Le titre", PROSE, line, PROSE_2)).body == f"{PROSE}\n\n{PROSE_2}"

@@ -46,6 +46,7 @@ ISSUE = re.compile(
 )
 TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
 NOT_ONLY_PUNCTUATION = re.compile(r"\w")
+MAGAZINE_NAME = re.compile(r"\b(?:en-?contact|magazine|revue|numero|edition|hors-serie)\b")
 PUBLISHED_BY = re.compile(r"\s?[,|–-]?\s?(?:par|by)\s(?P<who>.+)$")
 LABEL_WORDS = re.compile(r"\b(?:le|par|by|on|a|at|:)\b|[\W_]")
 
@@ -119,10 +120,10 @@ def read_issue(flat: str, folded: str) -> Meta | None:
         return None
     meta = Meta(issue_number=int(match["number"]))
     prefix = (match["prefix"] or "").strip(" -–|/:")
-    if prefix and all(word in SECTIONS for word in prefix.split()):
-        meta.category = flat[: len(prefix)].strip()
-    elif prefix and len(prefix.split()) > 3:
+    if prefix and len(prefix.split()) > 3 and not all(word in SECTIONS for word in prefix.split()):
         return None
+    if prefix and not MAGAZINE_NAME.search(prefix) and flat[:1].isupper():
+        meta.category = flat[: len(prefix)].strip()  # "Édito n°84", not "En-Contact n°112"
     return meta
 
 

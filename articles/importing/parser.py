@@ -366,8 +366,7 @@ def build_article(lines: list[Line], title_index: int | None) -> ParsedArticle:
     kind = article_kind(title, meta.category, body_lines)
     interviewee = None
     if kind == "interview":
-        found = INTERVIEWEE.search(title)
-        interviewee = found and normalise_name(trim_name(found["name"]))
+        interviewee = read_interviewee(title)
         if not interviewee:
             warnings.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
 
@@ -507,6 +506,14 @@ def head_signature(rest: list[Line]) -> list[ParsedAuthor]:
                 line.role = following.role = SIGNATURE
                 return [ParsedAuthor(normalise_name(line.flat), following.flat)]
     return []
+
+
+def read_interviewee(title: str) -> str | None:
+    """ "Interview exclusive d'Emmanuel Mignot, …", "Entretien avec X", or "X : « … »"."""
+    if found := INTERVIEWEE.search(title):
+        return normalise_name(trim_name(found["name"])) or None
+    lead = re.split(r"\s?[:,–—]\s", title, maxsplit=1)[0]
+    return normalise_name(lead) if is_name(lead) else None
 
 
 def trim_name(name: str) -> str:

@@ -86,6 +86,7 @@ def read_handle(flat: str) -> str | None:
 
 def name_and_role(flat: str) -> ParsedAuthor | None:
     """ "Manuel Jacquinet", "Manuel Jacquinet, directeur de la rédaction", "Jean Dupont (@jd)"."""
+    flat = flat.lstrip("—–-• ")
     handle = None
     if match := INLINE_HANDLE.search(flat):
         handle = match["handle"]

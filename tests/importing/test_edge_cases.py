@@ -466,3 +466,24 @@ def test_a_signature_wins_over_the_publication_line():
 )
 def test_more_furniture_by_rule(line):
     assert only(page("Le titre", PROSE, line, PROSE_2)).body == f"{PROSE}\n\n{PROSE_2}"
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [("Experts n°95 /", "Experts"), ("Magazine En-Contact n°112", None), ("N°97", None)],
+)
+def test_the_word_before_an_issue_number_is_its_section_unless_it_names_the_magazine(
+    line, category
+):
+    article = only(page("Le titre", line, PROSE))
+    assert (article.category, article.issue_number is not None) == (category, True)
+
+
+def test_interviewee_named_at_the_head_of_the_title():
+    blocks = [part for _ in range(3) for part in ("Que pensez-vous du marché ?", PROSE)]
+    article = only(page("Sophie Marchand : « Le client a changé »", *blocks))
+    assert (article.kind, article.interviewee) == ("interview", "Sophie Marchand")
+
+
+def test_a_signature_after_a_dash():
+    assert authors(only(page("Le titre", PROSE, "— Anne Martin"))) == [("Anne Martin", None, None)]

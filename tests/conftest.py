@@ -39,3 +39,9 @@ def contributor(db, django_user_model):
     user = django_user_model.objects.create_user("rita", password="pw-contrib-123", is_staff=True)
     user.groups.add(Group.objects.get(name="Rédacteur"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Password hashing is slow on purpose; the suite creates and logs in users hundreds of times."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,10 +1,13 @@
 """Fixtures shared by the suite, and the rule that CI never passes by skipping."""
 
+import importlib
 import os
+from pathlib import Path
 
 import pytest
 
 REQUIRE_ALL = os.environ.get("REQUIRE_ALL_TESTS") == "1"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright never downloads a browser
 
 
 def skip_or_fail(reason):
@@ -24,7 +27,15 @@ def postgres_only(db):
 
 
 @pytest.fixture
-def editor(db, django_user_model):
+def editorial_groups(db):
+    """The groups of data migration 0002; transactional tests flush them, so make sure."""
+    from django.apps import apps
+
+    importlib.import_module("articles.migrations.0002_editorial_groups").fill_groups(apps)
+
+
+@pytest.fixture
+def editor(editorial_groups, django_user_model):
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user("eve", password="pw-editor-123", is_staff=True)
@@ -33,7 +44,7 @@ def editor(db, django_user_model):
 
 
 @pytest.fixture
-def contributor(db, django_user_model):
+def contributor(editorial_groups, django_user_model):
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user("rita", password="pw-contrib-123", is_staff=True)
@@ -43,5 +54,25 @@ def contributor(db, django_user_model):
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
-    """Password hashing is slow on purpose; the suite creates and logs in users hundreds of times."""
+    """Password hashing is slow on purpose; the suite logs users in hundreds of times."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def chromium():
+    """Debian's Chromium driven by Playwright, headless; skipped (failed in CI) when absent.
+
+    Ask for data fixtures before this one: inside Playwright's event loop Django refuses
+    synchronous queries.
+    """
+    if not CHROMIUM.exists():
+        skip_or_fail(f"Chromium absent: {CHROMIUM} (apt install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()

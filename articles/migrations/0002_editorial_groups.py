@@ -4,14 +4,29 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 CONTENT_MODELS = {
-    "articles": ["article", "articleauthor", "issue", "section", "tag", "taggedarticle",
-                 "subject", "furnitureline", "historicalarticle"],
+    "articles": [
+        "article",
+        "articleauthor",
+        "issue",
+        "section",
+        "tag",
+        "taggedarticle",
+        "subject",
+        "furnitureline",
+        "historicalarticle",
+    ],
     "authors": ["author"],
 }
 CONTRIBUTOR = {
-    "articles": {"article": ["add", "change", "view"], "articleauthor": ["add", "change", "view"],
-                 "taggedarticle": ["add", "change", "view", "delete"], "tag": ["add", "view"],
-                 "issue": ["view"], "section": ["view"], "historicalarticle": ["view"]},
+    "articles": {
+        "article": ["add", "change", "view"],
+        "articleauthor": ["add", "change", "view"],
+        "taggedarticle": ["add", "change", "view", "delete"],
+        "tag": ["add", "view"],
+        "issue": ["view"],
+        "section": ["view"],
+        "historicalarticle": ["view"],
+    },
     "authors": {"author": ["add", "view"]},
 }
 
@@ -26,6 +41,11 @@ def ensure_permissions(apps):
 
 def create_groups(apps, schema_editor):
     ensure_permissions(apps)
+    fill_groups(apps)
+
+
+def fill_groups(apps):
+    """The two groups and their permissions (idempotent; tests call it after a flush)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
 

@@ -12,31 +12,14 @@ from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article, TaggedArticle
-from tests.conftest import skip_or_fail
 from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory, TagFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture
-def chromium():
-    if not CHROMIUM.exists():
-        skip_or_fail(f"Chromium absent: {CHROMIUM} (apt install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

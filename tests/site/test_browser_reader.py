@@ -15,10 +15,8 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from articles.models import Article
-from tests.conftest import skip_or_fail
 from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 860)}
 
@@ -131,21 +129,6 @@ def magazine_for_readers(transactional_db, settings, tmp_path):
         published_at=now - timedelta(hours=6),
         tag_names=["centres d'appels"],
     )
-
-
-@pytest.fixture
-def chromium():
-    if not CHROMIUM.exists():
-        skip_or_fail(f"Chromium absent: {CHROMIUM} (apt install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser

@@ -20,7 +20,7 @@ from articles.importing.dates import find_date
 from articles.importing.junk import strip_glued
 from articles.importing.metadata import Meta, read_meta, split_tags
 from articles.importing.reading import TEXT, Line, decode, fold, source_lines, to_lines
-from articles.importing.records import ParsedArticle, ParsedAuthor, ParsedFile
+from articles.importing.records import ParsedArticle, ParsedAuthor, ParsedFile, ParseError
 from articles.importing.signatures import (
     is_name,
     is_role,
@@ -79,6 +79,15 @@ def parse_bytes(data: bytes, *, furniture=None, thesaurus=None) -> ParsedFile:
     if not encoding.startswith("UTF-8"):
         parsed.warnings.append(f"Fichier en {encoding}, converti en UTF-8.")
     return parsed
+
+
+def parse_or_error(data: bytes, furniture=None, thesaurus=None) -> ParsedFile | ParseError:
+    """`parse_bytes` with its error as a value: for a worker process, whose exceptions travel
+    badly."""
+    try:
+        return parse_bytes(data, furniture=furniture, thesaurus=thesaurus)
+    except ParseError as error:
+        return error
 
 
 def parse_text(text: str, *, furniture: Iterable[str] | None = None, thesaurus=None) -> ParsedFile:
@@ -148,6 +157,9 @@ def classify(lines: list[Line], keys: frozenset[str]):
     waiting_for_tags: Meta | None = None
     above_text = True  # a site's tagline can only stand above everything else
     for index, line in enumerate(lines):
+        if line.words > MAX_META_WORDS:  # a paragraph of prose: no rule below applies
+            waiting_for_tags, above_text = None, False
+            continue
         if not line.text or (above_text and furniture_rules.is_tagline(line.folded)):
             line.role = FURNITURE
             continue
@@ -158,7 +170,7 @@ def classify(lines: list[Line], keys: frozenset[str]):
                 line.role = META
                 line.data = Meta()
                 continue
-        if line.words <= MAX_META_WORDS and (meta := read_meta(line.flat, line.folded)):
+        if meta := read_meta(line.flat, line.folded):
             line.role, line.data = META, meta
             waiting_for_tags = meta if meta.tags_follow else None
         elif furniture_rules.is_furniture(line.folded, keys):

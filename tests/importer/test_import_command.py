@@ -216,3 +216,22 @@ def test_same_titles_get_distinct_slugs_across_files_and_within_one(archive):
     run_import(archive)
     slugs = list(Article.objects.filter(title="Même titre").values_list("slug", flat=True))
     assert sorted(slugs) == ["meme-titre", "meme-titre-2", "meme-titre-3"]
+
+
+def test_a_file_failing_midway_rolls_back_alone_inside_a_commit_batch(archive, monkeypatch):
+    from articles.importing.writer import Importer
+
+    write_file = Importer._write_file
+
+    def fail_after_writing(self, source_name, digest, items):
+        entries = write_file(self, source_name, digest, items)
+        if source_name == "002_985894ac4d837a21.txt":
+            raise RuntimeError("disque plein")
+        return entries
+
+    monkeypatch.setattr(Importer, "_write_file", fail_after_writing)
+    report = run_import(archive)
+    failed = next(f for f in report["files"] if f["file"] == "002_985894ac4d837a21.txt")
+    assert (failed["status"], "disque plein" in failed["message"]) == ("error", True)
+    assert Article.objects.count() == CORPUS_ARTICLES - 1
+    assert not Article.objects.filter(source_file="002_985894ac4d837a21.txt").exists()

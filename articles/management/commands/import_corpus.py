@@ -10,9 +10,11 @@ from tqdm import tqdm
 
 from articles.importing.writer import (
     SUMMARY_KEYS,
+    CommitBatches,
     Importer,
     SourceFile,
     iter_source_files,
+    parse_ahead,
     relax_commit_durability,
 )
 from articles.models import Article
@@ -54,18 +56,20 @@ class Command(BaseCommand):
         importer = Importer(status=status, dry_run=dry_run)
         relax_commit_durability()
         troubles = []
-        with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as spool, CommitBatches() as batches:
             sources = tqdm(
-                iter_source_files(paths),
+                parse_ahead(iter_source_files(paths), importer.furniture, importer.thesaurus),
                 unit=" fichiers",
                 disable=not sys.stderr.isatty(),
                 file=sys.stderr,
             )
-            for source in sources:
+            for source, parsed in sources:
+                batches.before_file()
                 if isinstance(source, SourceFile):
-                    entry = importer.import_file(source)
+                    entry = importer.import_file(source, parsed)
                 else:
                     entry = importer.unreadable(*source)
+                batches.after_file()
                 if spool.tell():
                     spool.write(",\n")
                 json.dump(entry, spool, ensure_ascii=False)

@@ -1,8 +1,9 @@
 """Write parsed archive files into the database: the only part of the importer that knows models.
 
-Each file is written in its own transaction, so a failing file is reported and skipped while
-the rest lands, and an import killed midway leaves no half-written article. Articles are keyed
-by (source file, position in the file): importing the same folder twice creates nothing new.
+Each file is written in its own atomic block (a savepoint when the command commits files in
+batches, see CommitBatches), so a failing file is reported and skipped while the rest lands, and
+an import killed midway leaves no half-written article. Articles are keyed by (source file,
+position in the file): importing the same folder twice creates nothing new.
 """
 
 import hashlib

@@ -425,7 +425,7 @@ def _resolved(item):
 
 
 class CommitBatches:
-    """Commit a run of files together: each file keeps its own savepoint inside the batch.
+    """On SQLite, commit a run of files together: each file keeps its own savepoint inside.
 
     `Importer.import_file` writes a file in `transaction.atomic()`; inside a batch that block is
     a savepoint, so a failing file still rolls back alone and everything else lands, and a
@@ -442,12 +442,20 @@ class CommitBatches:
         return self
 
     def before_file(self):
-        if self.block is None:
+        if self.block is None and connection.features.uses_savepoints and self.batched():
             self.block = transaction.atomic()
             self.block.__enter__()
             self.count, self.started = 0, monotonic()
 
+    @staticmethod
+    def batched():
+        """SQLite pays for each commit; PostgreSQL (its flush not awaited, see
+        relax_commit_durability) would pay more for the savepoints than for the commits."""
+        return connection.vendor == "sqlite"
+
     def after_file(self):
+        if self.block is None:
+            return
         self.count += 1
         if self.count >= self.size or monotonic() - self.started >= self.seconds:
             self.__exit__(None, None, None)

@@ -11,6 +11,7 @@ Articles are archived, never deleted, from the back office: only superusers see 
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.http import HttpResponseRedirect
@@ -26,7 +27,7 @@ from simple_history.utils import bulk_update_with_history
 
 from articles.admin_actions import action_step, merge_tags, submitted
 from articles.admin_views import import_articles
-from articles.caching import content_changed
+from articles.caching import cached_aggregate, content_changed
 from articles.forms import (
     WRITER_STATUSES,
     ArticleAdminForm,
@@ -132,7 +133,11 @@ class MostUsedFilter(admin.SimpleListFilter):
         raise NotImplementedError
 
     def lookups(self, request, model_admin):
-        rows = list(self.most_used()[: self.shown])
+        # Counting every article's authors or tags takes a while on a big archive: the counts
+        # are kept until the content changes (articles.caching.cached_aggregate).
+        rows = cached_aggregate(
+            "admin-most-used", self.parameter_name, lambda: list(self.most_used()[: self.shown])
+        )
         value = self.value()
         if value and value.isdigit() and int(value) not in {pk for pk, _ in rows}:
             rows += list(self.chosen(int(value)))
@@ -197,6 +202,19 @@ class HasSuggestionsFilter(admin.SimpleListFilter):
 
 
 # Articles ---------------------------------------------------------------------------------
+
+
+class ArticleChangeList(ChangeList):
+    """The article list reads none of the long texts it does not show.
+
+    Only the page of results is narrowed: bulk actions get the whole rows.
+    """
+
+    long_texts = ["body", "standfirst", "source_text", "import_warnings", "search_vector"]
+
+    def get_results(self, request):
+        self.queryset = self.queryset.defer(*self.long_texts)
+        super().get_results(request)
 
 
 class ArticleInlineMixin:
@@ -344,6 +362,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(BYLINES, TAGGINGS)
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {"title": "Articles", **(extra_context or {})})
@@ -672,6 +693,39 @@ class ArticleAdmin(SimpleHistoryAdmin):
 # Issues and sections ----------------------------------------------------------------------
 
 
+class InUseByArticlesMixin:
+    """Refuse plainly to delete a row that articles still use, and say what to do instead.
+
+    The database refuses anyway (PROTECT). Without this, Django's page would tell an editor
+    that they may not delete *articles*, as if the delete would take the articles along.
+    `in_use` is the refusal: a format_html() string with {name}, {url} and {count}.
+    """
+
+    articles_relation = "articles"
+    articles_filter = ""
+    in_use = ""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        used = (
+            self.model.objects.filter(pk__in=[obj.pk for obj in objs])
+            .annotate(n=Count(self.articles_relation))
+            .filter(n__gt=0)
+        )
+        refusals = [
+            format_html(
+                self.in_use,
+                name=str(obj),
+                count=plural(obj.n, "article"),
+                url=changelist_url(Article, **{self.articles_filter: obj.pk}),
+            )
+            for obj in used
+        ]
+        if not refusals:
+            return deleted, counts, perms_needed, protected
+        return deleted, counts, set(), refusals
+
+
 class TableOfContentsInline(admin.TabularInline):
     """An issue's contents: order existing articles, add new ones (created as drafts)."""
 
@@ -693,13 +747,18 @@ class TableOfContentsInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(InUseByArticlesMixin, admin.ModelAdmin):
     list_display = ["number", "title", "published_on", "article_count", "public_link"]
     search_fields = ["number", "title"]
     date_hierarchy = "published_on"
     fieldsets = [(None, {"fields": ["number", "title", "published_on", "cover", "editorial"]})]
 
     inlines = [TableOfContentsInline]
+    articles_filter = "issue__id__exact"
+    in_use = (
+        'Le {name} contient <a href="{url}">{count}</a> : rattachez-les à un autre numéro '
+        "avant de le supprimer."
+    )
     # Explicit: the annotated count's GROUP BY drops Meta.ordering.
     ordering = ["-number"]
     show_full_result_count = False
@@ -718,12 +777,17 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(InUseByArticlesMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
     ordering = ["name"]
+    articles_filter = "section__id__exact"
+    in_use = (
+        'La rubrique « {name} » classe <a href="{url}">{count}</a> : changez-les de rubrique '
+        "avant de la supprimer."
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))

@@ -17,7 +17,11 @@ are stored only when they are plain 200 pages that set no cookie, are not marked
 `never_cache`, and vary on nothing but the cookie header (whose only meaningful cookie, the
 session, is excluded above).
 
-Settings: `PAGE_CACHE` (on by default when `DEBUG` is off) and `PAGE_CACHE_SECONDS`.
+The same generation keeps the archive-wide aggregates of lists (`cached_aggregate()`: counts
+and tag facets) for every reader, when `AGGREGATE_CACHE` is on, page cache or not.
+
+Settings: `PAGE_CACHE` and `AGGREGATE_CACHE` (both on by default when `DEBUG` is off) and
+`PAGE_CACHE_SECONDS`.
 With the local-memory cache every process keeps its own generation: fine for one process
 (`runserver`, one gunicorn worker); several processes need `REDIS_URL` (see docs/deployment.md).
 """
@@ -158,6 +162,42 @@ def page_timeout(generation):
     if remaining is not None:
         timeout = min(timeout, remaining)
     return math.floor(timeout)
+
+
+# Archive-wide aggregates ------------------------------------------------------------------
+
+
+def cached_aggregate(name, key, compute):
+    """`compute()`, kept until the content changes, when `AGGREGATE_CACHE` is on.
+
+    For the figures a list reads from every matching article, whatever page it shows: its
+    number of articles (pagination) and its tag counts (facets), and the back office's "most
+    used" filters. On 100,000 articles each costs tens to hundreds of milliseconds and changes
+    only when content does, so it is kept under the same generation as cached pages, and for no
+    longer than a page (the next scheduled publication ends it). Unlike a page it serves
+    everyone, logged in or not: what it keeps must not depend on who asks. The page around it,
+    its rows and their bylines and tags are still computed at every request. Without a cache,
+    or when the cache fails, `compute()` answers.
+    """
+    if not settings.AGGREGATE_CACHE:
+        return compute()
+    try:
+        generation = current_generation()
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        cache_key = f"{KEY_PREFIX}:{generation}:{name}:{digest}"
+        value = cache.get(cache_key)
+    except Exception:  # noqa: BLE001 - no cache means slower pages, not broken ones
+        logger.warning("Aggregate cache unavailable", exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            timeout = page_timeout(generation)
+            if timeout >= 1:
+                cache.set(cache_key, value, timeout)
+        except Exception:  # noqa: BLE001
+            logger.warning("Aggregate cache: could not store %s", name, exc_info=True)
+    return value
 
 
 # The middleware ---------------------------------------------------------------------------

@@ -1,20 +1,35 @@
 """RSS and Atom feeds: all articles, and those of one tag, one author or one issue.
 
 Each feed has an RSS class and an Atom subclass; both run a fixed number of queries.
+RSS descriptions are HTML to feed readers (by custom), and so is Atom's summary (typed "html"),
+while standfirsts, bodies and names are plain text: `as_html()` escapes them there, so that a
+"<script>" typed by an editor or read by the importer reaches readers as text. Titles, author
+names, categories and Atom subtitles are plain text in both formats and go out as they are.
+
+Like their pages, the feeds of a tag, an author or an issue answer 404 until one of its articles
+is published: a coming issue's title or a new author's name stays unknown until then.
 """
 
+import html
+
 from django.contrib.syndication.views import Feed
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
-from articles.models import Issue, Tag
+from articles.models import Article, Issue, Tag, TaggedArticle
 from articles.views import public_articles
 from authors.models import Author
 
 ITEMS = 30
 SITE = "En-Contact"
+
+
+def as_html(text):
+    """Plain text as HTML that shows it: only &, < and > need escaping outside attributes."""
+    return html.escape(text, quote=False)
 
 
 class LatestArticlesFeed(Feed):
@@ -31,7 +46,7 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst or Truncator(item.body).words(60)
+        return as_html(item.standfirst or Truncator(item.body).words(60))
 
     def item_pubdate(self, item):
         return item.published_at
@@ -43,7 +58,7 @@ class LatestArticlesFeed(Feed):
         return ", ".join(byline.author.name for byline in item.bylines.all()) or None
 
     def item_categories(self, item):
-        return [tagging.tag.name for tagging in item.confirmed_taggings]
+        return [tagging.tag.name for tagging in item.taggings]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -53,39 +68,47 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        used = TaggedArticle.objects.filter(
+            tag=OuterRef("pk"), content_object__in=Article.objects.published()
+        )
+        return get_object_or_404(Tag.objects.filter(Exists(used)), slug=slug)
 
     def title(self, tag):
         return f"{SITE} — {tag.name}"
 
-    def description(self, tag):
+    def about(self, tag):
         return f"Les derniers articles sur « {tag.name} »."
+
+    def description(self, tag):
+        return as_html(self.about(tag))
 
     def link(self, tag):
         return tag.get_absolute_url()
 
     def items(self, tag):
-        return public_articles().filter(taggedarticle__tag=tag, taggedarticle__suggested=False)[
-            :ITEMS
-        ]
+        return public_articles().filter(taggedarticle__tag=tag)[:ITEMS]
 
 
 class TagAtomFeed(TagFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, tag):
-        return self.description(tag)
+        return self.about(tag)
 
 
 class AuthorFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
+        signed = Article.objects.published().filter(authors=OuterRef("pk"))
+        return get_object_or_404(Author.objects.filter(Exists(signed)), slug=slug)
 
     def title(self, author):
         return f"{SITE} — {author.name}"
 
-    def description(self, author):
+    def about(self, author):
         return f"Les derniers articles de {author.name}."
+
+    def description(self, author):
+        return as_html(self.about(author))
 
     def link(self, author):
         return author.get_absolute_url()
@@ -98,18 +121,22 @@ class AuthorAtomFeed(AuthorFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, author):
-        return self.description(author)
+        return self.about(author)
 
 
 class IssueFeed(LatestArticlesFeed):
     def get_object(self, request, number):
-        return get_object_or_404(Issue, number=number)
+        contents = Article.objects.published().filter(issue=OuterRef("pk"))
+        return get_object_or_404(Issue.objects.filter(Exists(contents)), number=number)
 
     def title(self, issue):
         return f"{SITE} — {issue}"
 
-    def description(self, issue):
+    def about(self, issue):
         return f"Le sommaire du numéro {issue.number}."
+
+    def description(self, issue):
+        return as_html(self.about(issue))
 
     def link(self, issue):
         return issue.get_absolute_url()
@@ -122,4 +149,4 @@ class IssueAtomFeed(IssueFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, issue):
-        return self.description(issue)
+        return self.about(issue)

@@ -1,17 +1,18 @@
 """The reader's filters on article lists: several tags at once, author, issue, section, year, words.
 
-Readers only see the tags editors set: the importer's suggestions (`TaggedArticle.suggested`)
-wait in the back office until an editor accepts them, so they neither show nor filter.
+Readers see every tag of a published article, the importer's suggestions included (they make
+the filters useful from the first import); editors accept or drop suggestions in the back office.
 """
 
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.utils.http import urlencode
 
 from articles import search
+from articles.caching import cached_aggregate
 from articles.models import Article, Issue, Section, Tag
 from authors.models import Author
 
@@ -27,6 +28,12 @@ class YearFilter(django_filters.Filter):
         kwargs.setdefault("min_value", 1900)
         kwargs.setdefault("max_value", 2100)
         super().__init__(*args, **kwargs)
+
+
+def published_issues(request):
+    """Issues with a published article: a coming issue's title stays unknown until it appears
+    (its number is easy to guess, and its chip would show the title)."""
+    return Issue.objects.filter(Exists(Article.objects.published().filter(issue=OuterRef("pk"))))
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,7 @@ class ArticleFilter(django_filters.FilterSet):
         label="Auteur", queryset=Author.objects.all(), to_field_name="slug", field_name="authors"
     )
     issue = django_filters.ModelChoiceFilter(
-        label="Numéro", queryset=Issue.objects.all(), to_field_name="number"
+        label="Numéro", queryset=published_issues, to_field_name="number"
     )
     section = django_filters.ModelChoiceFilter(
         label="Rubrique",
@@ -78,7 +85,7 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_tags(self, queryset, name, tags):
         # One join per tag: an article must carry every tag asked for (AND).
         for tag in tags:
-            queryset = queryset.filter(taggedarticle__tag=tag, taggedarticle__suggested=False)
+            queryset = queryset.filter(taggedarticle__tag=tag)
         return queryset
 
     @property
@@ -104,19 +111,25 @@ class ArticleFilter(django_filters.FilterSet):
             chips.append(Chip(f"Année {data['year']}", self.url(remove=("year", None))))
         return chips
 
-    def facets(self, articles):
-        """The confirmed tags of `articles` (the whole result) with their counts, one query.
+    def facets(self, articles, key):
+        """The tags of `articles` (the whole result) with their counts, one query.
 
         Tags already selected are left out: they count every article of the result.
-        Each carries `add_url`, the current list narrowed by that tag.
+        Each carries `add_url`, the current list narrowed by that tag. The counts read every
+        article of the result: they are kept per content generation under `key`
+        (articles.caching.cached_aggregate).
         """
-        facets = list(
-            Tag.objects.filter(
-                tagged_articles__suggested=False, tagged_articles__content_object__in=articles
-            )
-            .exclude(slug__in=[tag.slug for tag in self.tags])
-            .annotate(count=Count("tagged_articles"))
-            .order_by("-count", "name")[:FACETS_SHOWN]
+        facets = cached_aggregate(
+            "facets",
+            key,
+            lambda: list(
+                Tag.objects.filter(
+                    tagged_articles__content_object__in=articles,
+                )
+                .exclude(slug__in=[tag.slug for tag in self.tags])
+                .annotate(count=Count("tagged_articles"))
+                .order_by("-count", "name")[:FACETS_SHOWN]
+            ),
         )
         for tag in facets:
             tag.add_url = self.url(add=("tag", tag.slug))

@@ -2,34 +2,44 @@
 
 On PostgreSQL, `search_vector` (kept current by a trigger, migration 0004) is matched with a
 `websearch` query in the `french_unaccent` configuration (unaccent, then the French stemmer),
-ranked with `SearchRank` and excerpted with `SearchHeadline`, through the GIN index.
+ranked with `SearchRank` and excerpted with `SearchHeadline`, through the GIN index. Ranking
+reads each match's whole vector from disk, so when a query matches more than RANKED articles
+(a word in most of the archive: "relation", "client"), only the RANKED most recent matches are
+ranked and shown; the search page then says "at least RANKED results". Headlines are computed
+for the shown page only: PostgreSQL evaluates them after the sort and the LIMIT.
 
-On SQLite the same calls answer with two Python functions registered on the connection: text
-and query are accent-folded, lower-cased and lightly stemmed ("Centres" and "centre" are both
-"centr"), every query word must appear (a leading "-" excludes one), and the rank counts the
-matches, title first. Slower, and meant for development and tests.
+On SQLite, an FTS5 index (migration 0006, kept current by triggers) with the `unicode61
+remove_diacritics 2` tokenizer folds accents and case; query words are lightly stemmed
+("Centres" and "centre" are both "centr") and searched as prefixes, every word must appear
+(a leading "-" excludes one), ranked by FTS5's bm25 (title first) and excerpted by its
+`snippet()`. Meant for development, tests and small sites.
 
 Excerpts come back as plain text with the matches between START and STOP; the `highlight`
 template filter escapes the text and turns those marks into <mark> elements.
 """
 
 import functools
-import json
 import re
 import unicodedata
-from collections import Counter
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, FloatField, Func, TextField, Value
+from django.db.models import F, FloatField, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
 CONFIG = "french_unaccent"
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 10
 EXCERPT_WORDS = 40
+RANKED = 500
 # Private-use characters: they cannot come from a reader's query, and editors never type them.
 START, STOP = "\ue000", "\ue001"
+# SQLite: the FTS5 table of migration 0006; bm25 weights of its columns id (not text), title,
+# standfirst, interviewee, body (PostgreSQL weighs the last four A, B, B, C).
+FTS_TABLE = "articles_article_fts"
+FTS_RANK = f"-bm25({FTS_TABLE}, 0.0, 5.0, 2.0, 2.0, 1.0)"
+FTS_BODY_COLUMN = 4
 
 WORD = re.compile(r"\w+")
 COMBINING_MARKS = re.compile("[\u0300-\u036f]")
@@ -49,8 +59,7 @@ def clean_query(raw):
 def fold(text):
     """Lower-case `text` and drop its accents: "Téléphonie Œuvre" → "telephonie oeuvre".
 
-    Decomposition then one regular expression, both at C speed: the SQLite fallback folds
-    every article's text at each search.
+    Decomposition then one regular expression, both at C speed.
     """
     text = text.casefold().replace("œ", "oe").replace("æ", "ae")
     return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
@@ -89,31 +98,38 @@ def terms(query):
 
 
 def search(queryset, query):
-    """Articles of `queryset` matching `query`, annotated with `rank` (higher is better)."""
+    """Articles of `queryset` matching `query`, annotated with `rank` (higher is better).
+
+    On PostgreSQL, at most the RANKED most recent matches (see the module docstring).
+    """
     if connection.vendor == "postgresql":
         search_query = SearchQuery(clean_query(query), config=CONFIG, search_type="websearch")
-        return queryset.filter(search_vector=search_query).annotate(
+        matches = queryset.filter(search_vector=search_query)
+        # Read from the listing index when the words are common, from the GIN index when not.
+        recent = matches.order_by(*queryset.model._meta.ordering).values("pk")[:RANKED]
+        return queryset.filter(pk__in=recent).annotate(
             rank=SearchRank(F("search_vector"), search_query)
         )
-    wanted, excluded = terms(query)
-    if not wanted:
+    expression = fts_query(query)
+    if not expression:
         return queryset.annotate(rank=Value(0.0)).none()
-    _register_sqlite_functions()
-    rank = Func(
-        F("title"),
-        F("standfirst"),
-        F("body"),
-        Value(json.dumps([wanted, excluded])),
-        function="encontact_rank",
-        output_field=FloatField(),
+    return queryset.filter(fulltext__document__match=expression).annotate(
+        rank=RawSQL(FTS_RANK, [], output_field=FloatField())
     )
-    return queryset.annotate(rank=rank).filter(rank__gt=0)
+
+
+def is_capped(count):
+    """Whether a search that found `count` articles may have found more (PostgreSQL)."""
+    return connection.vendor == "postgresql" and count >= RANKED
 
 
 def with_excerpts(queryset, query):
-    """Annotate `excerpt`: a passage of standfirst and body around the matches, marked."""
-    text = Concat(F("standfirst"), Value("\n"), F("body"), output_field=TextField())
+    """Annotate `excerpt`: a passage of standfirst and body around the matches, marked.
+
+    `queryset` comes from `search()`.
+    """
     if connection.vendor == "postgresql":
+        text = Concat(F("standfirst"), Value("\n"), F("body"), output_field=TextField())
         search_query = SearchQuery(clean_query(query), config=CONFIG, search_type="websearch")
         excerpt = SearchHeadline(
             text,
@@ -125,65 +141,31 @@ def with_excerpts(queryset, query):
             min_words=EXCERPT_WORDS // 2,
         )
     else:
-        _register_sqlite_functions()
-        excerpt = Func(
-            text,
-            Value(json.dumps(terms(query)[0])),
-            function="encontact_excerpt",
+        excerpt = RawSQL(
+            f"snippet({FTS_TABLE}, {FTS_BODY_COLUMN}, %s, %s, '…', {EXCERPT_WORDS})",
+            [START, STOP],
             output_field=TextField(),
         )
     return queryset.annotate(excerpt=excerpt)
 
 
-def sqlite_rank(title, standfirst, body, encoded_terms):
-    """Number of matches, a title match counting three and a standfirst one two; 0 if any
-    wanted stem is missing or an excluded one present."""
-    wanted, excluded = json.loads(encoded_terms)
-    texts = [(3, fold(title or "")), (2, fold(standfirst or "")), (1, fold(body or ""))]
-    # Most articles lack some word: a substring test turns them down before any regex.
-    if any(all(term[:-1] not in text for _, text in texts) for term in wanted):
-        return 0.0
-    counts = dict.fromkeys(wanted + excluded, 0)
-    for term in counts:
-        for weight, text in texts:
-            words = Counter(_candidates(term).findall(text)) if term[:-1] in text else {}
-            counts[term] += weight * sum(n for word, n in words.items() if stem(word) == term)
-    if any(counts[term] == 0 for term in wanted) or any(counts[term] for term in excluded):
-        return 0.0
-    return float(sum(counts[term] for term in wanted))
+def fts_query(query):
+    """The FTS5 query for `query`: every wanted word, none of the excluded ones.
 
-
-@functools.lru_cache(maxsize=256)
-def _candidates(term):
-    """Words that may stem to `term`: those starting with it less its last letter (a stem
-    differs from its words in its last letter at most: "canal" and "canaux")."""
-    return re.compile(rf"\b{re.escape(term[:-1])}\w*")
-
-
-def sqlite_excerpt(text, encoded_terms, words=EXCERPT_WORDS):
-    """About `words` words of `text` from a little before the first match, matches marked."""
-    wanted = set(json.loads(encoded_terms))
-    tokens = list(WORD.finditer(text or ""))
-    hits = [i for i, token in enumerate(tokens) if stem(fold(token.group())) in wanted]
-    if not tokens:
+    "centres -offshore" → `(("centr"*)) NOT (("offshor"*))`. Words are the stems of `terms()`,
+    searched as prefixes (a stem is the start of its words, "canaux" aside: "canal" also looks
+    for "canaux"); a stem of one or two letters is searched whole, not as the start of
+    thousands of words. Only letters and digits reach the quotes.
+    """
+    wanted, excluded = terms(query)
+    if not wanted:
         return ""
-    first = max(0, hits[0] - 8) if hits else 0
-    last = min(len(tokens), first + words) - 1
-    start, end = tokens[first].start(), tokens[last].end()
-    pieces, position = [], start
-    for i in hits:
-        if first <= i <= last:
-            token = tokens[i]
-            pieces += [text[position : token.start()], START, token.group(), STOP]
-            position = token.end()
-    pieces.append(text[position:end])
-    excerpt = "".join(pieces).strip()
-    return ("… " if start > 0 else "") + excerpt + (" …" if end < len(text.rstrip()) else "")
+    expression = " AND ".join(_fts_word(stem) for stem in wanted)
+    if excluded:
+        expression = f"({expression}) NOT ({' OR '.join(_fts_word(s) for s in excluded)})"
+    return expression
 
 
-def _register_sqlite_functions():
-    """Make the fallback's functions known to this thread's SQLite connection (no query)."""
-    connection.ensure_connection()
-    raw = connection.connection
-    raw.create_function("encontact_rank", 4, sqlite_rank, deterministic=True)
-    raw.create_function("encontact_excerpt", 2, sqlite_excerpt, deterministic=True)
+def _fts_word(stem):
+    forms = [stem, stem[:-2] + "aux"] if stem.endswith("al") and len(stem) > 3 else [stem]
+    return "(" + " OR ".join(f'"{form}"' + ("*" if len(form) > 2 else "") for form in forms) + ")"

@@ -51,12 +51,11 @@ class TagSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        confirmed = TaggedArticle.objects.filter(
+        used = TaggedArticle.objects.filter(
             tag=OuterRef("pk"),
-            suggested=False,
             content_object__in=Article.objects.published(),
         )
-        return list(Tag.objects.filter(Exists(confirmed)).order_by("pk"))
+        return list(Tag.objects.filter(Exists(used)).order_by("pk"))
 
 
 class PageSitemap(Sitemap):

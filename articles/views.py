@@ -2,60 +2,132 @@
 
 Every page runs a fixed number of queries whatever the number of articles, tags and authors it
 shows: views fetch and prefetch everything, templates only read (tests/site pins the counts).
-Tags shown to readers are the confirmed ones, never the importer's pending suggestions.
+Tags shown to readers include the importer's suggestions, which editors accept or drop.
 """
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from articles import search
+from articles.caching import cached_aggregate
 from articles.filters import ArticleFilter, SearchFilter
 from articles.models import Article, ArticleAuthor, Issue, Section, Tag, TaggedArticle
 
 RELATED_SHOWN = 4
+# Related articles are looked for among this many articles sharing a tag, half published
+# before the article and half after: counting shared tags over the whole archive would read
+# most of it for a common tag (seven articles in ten carry "relation client").
+RELATED_CANDIDATES = 400
 TOP_TAGS_SHOWN = 15
+# Columns no public page shows: the importer's source text and notes, the search vector.
+NEVER_SHOWN = ("source_text", "import_warnings", "search_vector")
 
 BYLINES = Prefetch(
     "bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")
 )
-CONFIRMED_TAGGINGS = Prefetch(
+TAGGINGS = Prefetch(
     "taggedarticle_set",
-    queryset=TaggedArticle.objects.filter(suggested=False)
-    .select_related("tag")
+    queryset=TaggedArticle.objects.select_related("tag").order_by("tag__name"),
+    to_attr="taggings",
+)
+# What a card (partials/article_card.html) shows of an article, its authors and its tags: a
+# list of 20 cards builds some 300 objects, and fewer columns make each of them cheaper.
+CARD_FIELDS = ("title", "slug", "standfirst", "section", "published_at", "reading_minutes")
+CARD_BYLINES = Prefetch(
+    "bylines",
+    queryset=ArticleAuthor.objects.select_related("author")
+    .only("article", "position", "author__name", "author__slug")
+    .order_by("position"),
+)
+CARD_TAGGINGS = Prefetch(
+    "taggedarticle_set",
+    queryset=TaggedArticle.objects.select_related("tag")
+    .only("content_object", "tag__name", "tag__slug")
     .order_by("tag__name"),
-    to_attr="confirmed_taggings",
+    to_attr="taggings",
 )
 
 
 def public_articles():
-    """Published articles, newest first, with what a card shows; templates query nothing."""
+    """Published articles, newest first, with what a card shows; templates query nothing.
+
+    A card shows the section, not the issue: only the article page joins the issue.
+    """
     return (
         Article.objects.published()
         .newest_first()
-        .select_related("issue", "section")
-        .prefetch_related(BYLINES, CONFIRMED_TAGGINGS)
+        .defer(*NEVER_SHOWN)
+        .select_related("section")
+        .prefetch_related(CARD_BYLINES, CARD_TAGGINGS)
     )
 
 
-def popular_tags(articles, limit):
-    """The confirmed tags most used by `articles`, with `count`, in one query."""
-    return (
-        Tag.objects.filter(
-            tagged_articles__suggested=False, tagged_articles__content_object__in=articles
-        )
-        .annotate(count=Count("tagged_articles"))
-        .order_by("-count", "name")[:limit]
+def popular_tags(articles, limit, key):
+    """The tags most used by `articles`, with `count`, in one query.
+
+    Kept per content generation under `key` (see `cached_aggregate`): it reads every article.
+    """
+    return cached_aggregate(
+        "popular-tags",
+        f"{key}:{limit}",
+        lambda: list(
+            Tag.objects.filter(tagged_articles__content_object__in=articles)
+            .annotate(count=Count("tagged_articles"))
+            .order_by("-count", "name")[:limit]
+        ),
     )
 
 
-class PaginatedList(ListView):
-    """A page of public articles about one thing; 404 when there is nothing to show."""
+class ArchivePaginator(Paginator):
+    """A paginator whose count, which reads every article of the list, is kept per content
+    generation under `count_key` (see `cached_aggregate`)."""
+
+    def __init__(self, *args, count_key, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return cached_aggregate("count", self.count_key, lambda: Paginator.count.func(self))
+
+
+class ArchiveListMixin:
+    """Lists of the archive: 20 articles a page, counted once per content change."""
 
     paginate_by = 20
+    paginator_class = ArchivePaginator
+
+    def aggregate_key(self):
+        """What the list is, whatever its page: the address without `page`."""
+        return self.request.path
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, count_key=self.aggregate_key(), **kwargs)
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page of cards reads only what cards show (not the 3 kB body, for one).
+        return super().paginate_queryset(queryset.only(*CARD_FIELDS), page_size)
+
+
+class PaginatedList(ArchiveListMixin, ListView):
+    """A page of public articles about one thing; 404 when there is nothing to show."""
+
     context_object_name = "articles"
 
     def get_context_data(self, **kwargs):
@@ -72,7 +144,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         published = Article.objects.published()
-        cards = published.newest_first().select_related("issue", "section")
+        cards = published.newest_first().defer(*NEVER_SHOWN).select_related("issue", "section")
         latest = list(cards[:12])
         editorial = cards.filter(kind=Article.Kind.EDITO).first()
         issue = (
@@ -83,24 +155,27 @@ class HomeView(TemplateView):
         contents = list(cards.filter(issue=issue).order_by("issue_position", "pk")) if issue else []
         # One pair of queries fetches bylines and tags for the three lists at once.
         shown = [*latest, *contents, *([editorial] if editorial else [])]
-        prefetch_related_objects(shown, BYLINES, CONFIRMED_TAGGINGS)
+        prefetch_related_objects(shown, BYLINES, TAGGINGS)
         return super().get_context_data(
             articles=latest,
             editorial=editorial,
             issue=issue,
             contents=contents,
-            top_tags=popular_tags(published, TOP_TAGS_SHOWN),
+            top_tags=popular_tags(published, TOP_TAGS_SHOWN, key="home"),
             **kwargs,
         )
 
 
-class ArticleListView(FilterView):
+class ArticleListView(ArchiveListMixin, FilterView):
     """All articles, narrowed by any mix of filters; unknown filter values answer 404."""
 
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
     context_object_name = "articles"
-    paginate_by = 20
+
+    def aggregate_key(self):
+        # The filters as understood (normalised, without `page` or unknown parameters).
+        return self.filterset.url()
 
     def get_queryset(self):
         return public_articles()
@@ -121,7 +196,7 @@ class ArticleListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["words"] = self.filterset.words
         context["chips"] = self.filterset.chips()
-        context["facets"] = self.filterset.facets(self.object_list)
+        context["facets"] = self.filterset.facets(self.object_list, key=self.aggregate_key())
         context["sections"] = Section.objects.all()
         return context
 
@@ -132,26 +207,57 @@ class SearchView(ArticleListView):
     filterset_class = SearchFilter
     template_name = "articles/search.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Words found in most of the archive: only the most recent matches are ranked.
+        context["capped"] = search.is_capped(context["paginator"].count)
+        return context
+
 
 def get_with_reader_data(queryset, **lookup):
-    """One article of `queryset` with its bylines and confirmed tags, or 404."""
+    """One article of `queryset` with its bylines and tags, or 404."""
     return get_object_or_404(
-        queryset.select_related("issue", "section").prefetch_related(BYLINES, CONFIRMED_TAGGINGS),
+        queryset.select_related("issue", "section").prefetch_related(BYLINES, TAGGINGS),
         **lookup,
+    )
+
+
+def related_articles(article, tag_ids):
+    """Published articles sharing the most tags with `article`, newest first.
+
+    They are looked for among the RELATED_CANDIDATES articles sharing at least one tag that
+    were published closest to it, half before and half after (the newest ones for an undated
+    article): each half is read from the listing index and stops there.
+    """
+    sharing = TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+    others = Article.objects.published().exclude(pk=article.pk).filter(Exists(sharing))
+    half = RELATED_CANDIDATES // 2
+    if article.published_at is None:
+        near = Q(pk__in=others.newest_first().values("pk")[:RELATED_CANDIDATES])
+    else:
+        before = others.filter(published_at__lte=article.published_at).newest_first()
+        after = others.filter(published_at__gt=article.published_at).order_by("published_at", "pk")
+        before, after = before.values("pk")[:half], after.values("pk")[:half]
+        if connection.features.supports_slicing_ordering_in_compound:
+            # One list of candidates: PostgreSQL would test an OR of two lists on every row.
+            near = Q(pk__in=before.union(after, all=True))
+        else:
+            near = Q(pk__in=before) | Q(pk__in=after)
+    shared = Q(taggedarticle__tag__in=tag_ids)
+    return (
+        Article.objects.published()
+        .filter(near)
+        .annotate(shared=Count("taggedarticle", filter=shared))
+        .only("title", "slug", "published_at", "section")
+        .select_related("section")
+        .order_by("-shared", *Article._meta.ordering)[:RELATED_SHOWN]
     )
 
 
 def reading_context(article):
     """What an article page shows beside the article: related pieces, neighbours in the issue."""
-    tag_ids = [tagging.tag_id for tagging in article.confirmed_taggings]
-    related = (
-        Article.objects.published()
-        .exclude(pk=article.pk)
-        .filter(taggedarticle__tag__in=tag_ids, taggedarticle__suggested=False)
-        .annotate(shared=Count("taggedarticle"))
-        .select_related("section")
-        .order_by("-shared", *Article._meta.ordering)[:RELATED_SHOWN]
-    )
+    tag_ids = [tagging.tag_id for tagging in article.taggings]
+    related = related_articles(article, tag_ids)
     previous = following = None
     if article.issue_id:
         siblings = list(
@@ -187,7 +293,7 @@ def structured_data(request, article):
         ],
         "publisher": {"@type": "Organization", "name": "En-Contact"},
         "dateModified": timezone.localtime(article.updated_at).isoformat(),
-        "keywords": [tagging.tag.name for tagging in article.confirmed_taggings],
+        "keywords": [tagging.tag.name for tagging in article.taggings],
     }
     if article.published_at:
         data["datePublished"] = timezone.localtime(article.published_at).isoformat()
@@ -216,7 +322,8 @@ class ArticleDetailView(DetailView):
             return redirect(renamed, permanent=True)
 
     def get_object(self, queryset=None):
-        return get_with_reader_data(Article.objects.published(), slug=self.kwargs["slug"])
+        articles = Article.objects.published().defer("source_text", "import_warnings")
+        return get_with_reader_data(articles, slug=self.kwargs["slug"])
 
     def renamed_article(self, slug):
         """The published article that most recently had `slug`, from its history."""
@@ -272,11 +379,11 @@ class TagView(PaginatedList):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return public_articles().filter(taggedarticle__tag=self.tag, taggedarticle__suggested=False)
+        return public_articles().filter(taggedarticle__tag=self.tag)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
-        neighbours = popular_tags(self.object_list, TOP_TAGS_SHOWN + 1)
+        neighbours = popular_tags(self.object_list, TOP_TAGS_SHOWN + 1, key=self.request.path)
         context["related_tags"] = [tag for tag in neighbours if tag.pk != self.tag.pk]
         return context
 

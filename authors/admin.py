@@ -2,15 +2,15 @@
 
 The importer meets the same person under several spellings ("J. Dupont", "Jean Dupont");
 merging moves every signature of the duplicates onto the author kept, then deletes them.
-An author who still signs articles cannot be deleted (bylines are PROTECTed): Django's delete
-page lists the articles instead.
+An author who still signs articles cannot be deleted (bylines are PROTECTed): the delete page
+says so and points to merging instead.
 """
 
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html
 
-from articles.admin import MERGE_MAX, changelist_url, plural
+from articles.admin import MERGE_MAX, InUseByArticlesMixin, changelist_url, plural
 from articles.admin_actions import action_step, merge_authors, submitted
 from articles.forms import MergeTargetForm
 from articles.models import Article
@@ -18,7 +18,7 @@ from authors.models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(InUseByArticlesMixin, admin.ModelAdmin):
     list_display = ["name", "role", "handle", "article_count"]
     search_fields = ["name", "role", "handle"]
     prepopulated_fields = {"slug": ["name"]}
@@ -28,6 +28,13 @@ class AuthorAdmin(admin.ModelAdmin):
     # Explicit: the annotated count's GROUP BY drops Meta.ordering.
     ordering = ["name"]
     show_full_result_count = False
+    articles_relation = "bylines"
+    articles_filter = "auteur"
+    in_use = (
+        "L'auteur « {name} » signe "
+        '<a href="{url}">{count}</a> : fusionnez-le avec un autre auteur '
+        "(action « Fusionner ») plutôt que de le supprimer."
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("bylines"))

@@ -5,11 +5,13 @@ A bare view renders the article list's own template for the same 20 rows as the 
 a plain in-memory list): the same middleware, URL resolver and template engine as every page,
 without a single query. Only the rows and the pagination are given to the template; the list's
 filter form and tag facets, which need queries, are part of what the pages pay for. Mounted at
-/bench/ceiling/ only when settings.BENCH_CEILING is on; marked `never_cache` so that the page
-cache never serves it and the reference stays the same in cached and uncached runs.
+/bench/ceiling/ (and a bare request at /bench/ceiling/bare/) only when settings.BENCH_CEILING is
+on; marked `never_cache` so that the page cache never serves it and the reference stays the
+same in cached and uncached runs.
 """
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.cache import never_cache
@@ -50,4 +52,16 @@ def ceiling(request):
     return render(request, "articles/article_list.html", context)
 
 
-urlpatterns = [path("", ceiling, name="bench-ceiling")]
+@never_cache
+def bare(request):
+    """No template at all: what one request costs through gunicorn and the middleware alone.
+
+    Shown beside the ceiling, so that the cost of rendering the list's template is visible.
+    """
+    return HttpResponse("<!doctype html><title>En-Contact</title><p>Bonjour.</p>")
+
+
+urlpatterns = [
+    path("", ceiling, name="bench-ceiling"),
+    path("bare/", bare, name="bench-bare"),
+]

@@ -1,8 +1,9 @@
 """Load one address on 127.0.0.1, bounded in time and in count: Debian's wrk, or our own.
 
-Both report requests/s, p50 and p99 latency and errors, an error being any answer but 200
-(a redirect counts) or a failed connection. wrk is preferred: written in C, it leaves the
-machine's cores to the server. The Python generator is the fallback where wrk is missing.
+Both report requests/s, p50, p99 and maximum latency and errors, an error being any answer but
+200 (a redirect counts) or a failed connection; answers 500 and above are also counted apart.
+wrk is preferred: written in C, it leaves the machine's cores to the server. The Python
+generator is the fallback where wrk is missing.
 """
 
 import http.client
@@ -29,6 +30,7 @@ end
 
 function init(args)
   non200 = 0
+  server_errors = 0
   seen = 0
   limit = tonumber(os.getenv("BENCH_MAX_REQUESTS_PER_THREAD")) or 0
 end
@@ -36,18 +38,23 @@ end
 function response(status, headers, body)
   seen = seen + 1
   if status ~= 200 then non200 = non200 + 1 end
+  if status >= 500 then server_errors = server_errors + 1 end
   if limit > 0 and seen >= limit then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)
-  local wrong = 0
-  for _, thread in ipairs(threads) do wrong = wrong + thread:get("non200") end
+  local wrong, failed = 0, 0
+  for _, thread in ipairs(threads) do
+    wrong = wrong + thread:get("non200")
+    failed = failed + thread:get("server_errors")
+  end
   local e = summary.errors
   io.write(string.format(
-    'BENCH-JSON {"requests": %d, "duration_us": %d, "non200": %d, "connect": %d, ' ..
-    '"read": %d, "write": %d, "timeout": %d, "p50_us": %d, "p99_us": %d}\\n',
-    summary.requests, summary.duration, wrong, e.connect, e.read, e.write, e.timeout,
-    latency:percentile(50), latency:percentile(99)))
+    'BENCH-JSON {"requests": %d, "duration_us": %d, "non200": %d, "5xx": %d, ' ..
+    '"connect": %d, "read": %d, "write": %d, "timeout": %d, "p50_us": %d, "p99_us": %d, ' ..
+    '"max_us": %d}\\n',
+    summary.requests, summary.duration, wrong, failed, e.connect, e.read, e.write, e.timeout,
+    latency:percentile(50), latency:percentile(99), latency.max))
 end
 """
 
@@ -106,9 +113,11 @@ def wrk_load(url, duration, headers, connections, max_requests):
         "rps": round(raw["requests"] / seconds, 1) if seconds else 0.0,
         "p50_ms": raw["p50_us"] / 1000 if raw["requests"] else None,
         "p99_ms": raw["p99_us"] / 1000 if raw["requests"] else None,
+        "max_ms": raw["max_us"] / 1000 if raw["requests"] else None,
         "errors": errors,
+        "server_errors": raw["5xx"],
         "error_detail": {
-            key: raw[key] for key in ("non200", "connect", "read", "write", "timeout")
+            key: raw[key] for key in ("non200", "5xx", "connect", "read", "write", "timeout")
         },
     }
 
@@ -119,7 +128,7 @@ def python_load(url, duration, headers, connections, max_requests):
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     deadline = time.monotonic() + duration
     lock = threading.Lock()
-    latencies, errors, issued = [], [0], [0]
+    latencies, errors, server_errors, issued = [], [0], [0], [0]
 
     def worker():
         connection = None
@@ -136,11 +145,12 @@ def python_load(url, duration, headers, connections, max_requests):
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
+                failed = response.status >= 500
                 if response.will_close:
                     connection.close()
                     connection = None
             except (OSError, http.client.HTTPException):
-                ok = False
+                ok, failed = False, False
                 if connection is not None:
                     connection.close()
                 connection = None
@@ -149,6 +159,8 @@ def python_load(url, duration, headers, connections, max_requests):
                 latencies.append(elapsed)
                 if not ok:
                     errors[0] += 1
+                if failed:
+                    server_errors[0] += 1
         if connection is not None:
             connection.close()
 
@@ -171,6 +183,8 @@ def python_load(url, duration, headers, connections, max_requests):
         "rps": round(len(ordered) / seconds, 1) if seconds else 0.0,
         "p50_ms": round(statistics.median(ordered) * 1000, 3) if ordered else 0,
         "p99_ms": round(percentile(99), 3),
+        "max_ms": round(ordered[-1] * 1000, 3) if ordered else 0,
         "errors": errors[0],
+        "server_errors": server_errors[0],
         "error_detail": {},
     }

@@ -1,8 +1,8 @@
 """The pages benchmark: which addresses, how many queries each, and their speed under load.
 
 `plan` and `count_queries` run inside Django (bench.worker) on the benchmark database;
-`measure` runs gunicorn twice (page cache off, then on) and loads every page and the ceiling
-in turns, so that each page's ratio to the ceiling compares figures taken minutes apart.
+`measure` runs gunicorn once per cache mode and loads every page right after the ceiling, so
+that each page's ratio to the ceiling compares figures taken seconds apart.
 """
 
 import sys
@@ -131,6 +131,18 @@ def preflight(server, page, headers):
         return error.code, None
 
 
+MODES = {
+    # The deployment's settings with the page cache off: every page is computed, the lists'
+    # archive-wide counts and tag facets come from the aggregate cache (articles.caching).
+    "uncached": {"PAGE_CACHE": 0},
+    # Whole pages from the cache (Redis), as readers mostly get them.
+    "cached": {"PAGE_CACHE": 1},
+    # Nothing cached at all: what the first reader after each change waits for.
+    "cold": {"PAGE_CACHE": 0, "AGGREGATE_CACHE": 0},
+}
+BARE = {"name": "bare", "label": "Bare request (no template, no query)", "logged_in": False}
+
+
 def measure(
     database,
     plan,
@@ -141,39 +153,53 @@ def measure(
     redis_url=None,
     workers=None,
     tool="auto",
-    modes=("uncached", "cached"),
+    modes=("uncached", "cached", "cold"),
+    cold_rounds=1,
 ):
-    """Load the ceiling and every page, `rounds` times each, with the page cache off and on."""
+    """Load every page with the page cache off, on, and with nothing cached.
+
+    Each measurement of a page comes right after one of the ceiling, so that the ratio
+    compares two figures taken seconds apart on this shared machine; the server is drained
+    between measurements (bench.server.Server.drain). The bare request is measured once a round.
+    """
     results = {}
     for mode in modes:
         extra = {
             "BENCH_CEILING": 1,
             "BEHIND_TLS_PROXY": 1,
             "ALLOWED_HOSTS": "127.0.0.1",
-            "PAGE_CACHE": 1 if mode == "cached" else 0,
+            **MODES[mode],
         }
         if redis_url:
             extra["REDIS_URL"] = redis_url
         env = django_env(database, **extra)
-        if mode == "cached" and redis_url:
+        if redis_url:
             # Rows written by the generator sent no signal: start from a new generation.
             run_worker("invalidate", database, env=env)
-        entries = [{**CEILING, "url": plan["ceiling_url"], "logged_in": False}, *plan["pages"]]
+        ceiling = {**CEILING, "url": plan["ceiling_url"], "logged_in": False}
+        bare = {**BARE, "url": plan["ceiling_url"] + "bare/"}
+        entries = [ceiling, bare, *plan["pages"]]
         figures = {entry["name"]: [] for entry in entries}
+        drains = []
         with Server(env, workers) as server:
             preflights = {}
             for entry in entries:
                 headers = headers_for(entry, plan)
                 preflights[entry["name"]] = preflight(server, entry, headers)
                 load.load(server.url(entry["url"]), duration=warmup, headers=headers, tool=tool)
-            for number in range(rounds):
-                for entry in entries:
-                    figure = load_page(server, entry, plan, duration, tool)
+                drains.append(server.drain())
+            for number in range(cold_rounds if mode == "cold" else rounds):
+                figures["bare"].append(measured(server, bare, plan, duration, tool, drains))
+                for entry in plan["pages"]:
+                    reference = measured(server, ceiling, plan, duration, tool, drains)
+                    figures["ceiling"].append(reference)
+                    figure = measured(server, entry, plan, duration, tool, drains)
+                    figure["ceiling_rps"] = reference["rps"]
                     figures[entry["name"]].append(figure)
                     print(
-                        f"  {mode} round {number + 1}/{rounds} {entry['name']}: "
-                        f"{figure['rps']:.1f} req/s, p99 {figure['p99_ms']} ms, "
-                        f"{figure['errors']} errors",
+                        f"  {mode} round {number + 1} {entry['name']}: "
+                        f"{figure['rps']:.1f} req/s (ceiling {reference['rps']:.1f}), "
+                        f"p99 {figure['p99_ms']} ms, {figure['errors']} errors",
                         file=sys.stderr,
                         flush=True,
                     )
@@ -185,10 +211,19 @@ def measure(
                 for name, (status, cache) in preflights.items()
             },
             "workers": workers_used,
+            "connections": load.CONNECTIONS,
             "redis": bool(redis_url),
+            "settings": MODES[mode],
+            "drain_max_s": max(drains, default=0),
             "finished": time.time(),
         }
     return results
+
+
+def measured(server, entry, plan, duration, tool, drains):
+    figure = load_page(server, entry, plan, duration, tool)
+    drains.append(server.drain())
+    return figure
 
 
 def load_page(server, entry, plan, duration, tool):

@@ -20,7 +20,7 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench import data, importing, load, pages, report
+from bench import data, importing, load, pages, report, underload
 from bench.databases import (
     DATA,
     Database,
@@ -32,7 +32,7 @@ from bench.databases import (
     run_worker,
 )
 
-STEPS = ("datasets", "queries", "pages", "backoffice", "search", "import")
+STEPS = ("datasets", "queries", "pages", "backoffice", "search", "import", "import_load")
 RESULTS = DATA / "results.json"
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 
@@ -46,8 +46,12 @@ class Plan:
     small: int = 10_000
     import_sizes: tuple = (1_000, 10_000)
     rounds: int = 3
-    duration: int = 6
+    cold_rounds: int = 1
+    duration: int = 5
     warmup: int = 2
+    import_load_seconds: int = 60
+    import_load_connections: int = 32
+    import_load_files: int = 10_000
     queries: int = 200
     search_runs: int = 3
     import_runs: int = 3
@@ -70,6 +74,8 @@ class Plan:
             rounds=1,
             duration=3,
             warmup=1,
+            import_load_seconds=15,
+            import_load_files=1_000,
             queries=40,
             search_runs=1,
             import_runs=1,
@@ -101,7 +107,7 @@ def main(argv=None):
         unknown = set(plan.steps) - set(STEPS)
         if unknown:
             parser.error(f"unknown steps: {', '.join(sorted(unknown))}")
-    if set(plan.steps) & {"queries", "pages", "backoffice", "search"} and (
+    if set(plan.steps) & {"queries", "pages", "backoffice", "search", "import_load"} and (
         "datasets" not in plan.steps
     ):
         plan.steps = ("datasets", *plan.steps)  # reused when already built
@@ -132,7 +138,15 @@ def main(argv=None):
             results[step] = {"error": f"{type(error).__name__}: {error}"[:2000]}
         results["timings"][step] = round(time.time() - step_started, 1)
         save(results)
-    results["timings"]["total"] = round(time.time() - started, 1)
+    # A full run's duration stays in the report when some steps run again later (`--only`).
+    full = not args.only
+    results["timings"]["total" if full else "last_partial_run"] = round(time.time() - started, 1)
+    if full:
+        results["timings"].pop("last_partial_run", None)
+        results["full_command"] = results["command"]
+        results["partial_commands"] = []
+    else:
+        results.setdefault("partial_commands", []).append(results["command"])
     results["machine"]["load_after"] = os.getloadavg()
     save(results)
     path = report.write(results)
@@ -150,6 +164,8 @@ def run_step(step, plan, sets):
         return run_worker("changelist", sets["pages"], requests=15)
     if step == "search":
         return measure_search(plan, sets)
+    if step == "import_load":
+        return measure_import_load(plan, sets)
     return measure_import(plan)
 
 
@@ -229,24 +245,32 @@ def exists(database):
 
 
 def measure_queries(sets):
-    """Query counts of every page on every dataset: fixed counts are the same everywhere."""
+    """Query counts of every page on every dataset: fixed counts are the same everywhere.
+
+    Counted twice: with nothing cached (every query a page can run, the counts tests pin),
+    and with the aggregate cache holding the lists' counts and facets (the steady state).
+    """
     answers = {}
     for key in ("sqlite", "postgresql"):
         if not sets.get(key):
             continue
         database, count = sets[key]
         plan = run_worker("plan", database)
-        counts = run_worker(
-            "queries",
-            database,
-            pages=plan["pages"],
-            ceiling_url=plan["ceiling_url"],
-            env=django_env(database, BENCH_CEILING=1),
-        )
+        counts = {
+            kind: run_worker(
+                "queries",
+                database,
+                pages=plan["pages"],
+                ceiling_url=plan["ceiling_url"],
+                env=django_env(database, BENCH_CEILING=1, AGGREGATE_CACHE=aggregates),
+            )
+            for kind, aggregates in (("computed", 0), ("aggregates_cached", 1))
+        }
         answers[key] = {
             "database": database.name,
             "articles": count,
-            "counts": counts,
+            "counts": counts["computed"],
+            "counts_aggregates_cached": counts["aggregates_cached"],
             "pages": plan["pages"],
         }
     return answers
@@ -270,6 +294,7 @@ def measure_pages(plan, sets):
         database,
         page_plan,
         rounds=plan.rounds,
+        cold_rounds=plan.cold_rounds,
         duration=plan.duration,
         warmup=plan.warmup,
         redis_url=cache_url,
@@ -306,25 +331,25 @@ def measure_search(plan, sets):
     return answers
 
 
+def corpus(size, archive=None):
+    """The generated archive of `size` files (written once, reused while the generator holds)."""
+    directory = DATA / f"corpus-{size}"
+    marker = directory / ".complete"
+    signature = f"{data.SEED}:{data.DATA_VERSION}:{size}"
+    if not (marker.exists() and marker.read_text() == signature):
+        print(f"  writing {size} files", file=sys.stderr, flush=True)
+        for old in directory.glob("*.txt"):
+            old.unlink()
+        articles = data.write_files(directory, size, archive or data.Archive())
+        marker.write_text(signature)
+        (directory / ".articles").write_text(str(articles))
+    return {"directory": directory, "articles": int((directory / ".articles").read_text())}
+
+
 def measure_import(plan):
     """Generate the archives, time the parser alone, then import them on each engine."""
     archive = data.Archive()
-    corpora = {}
-    for size in plan.import_sizes:
-        directory = DATA / f"corpus-{size}"
-        marker = directory / ".complete"
-        signature = f"{data.SEED}:{data.DATA_VERSION}:{size}"
-        if not (marker.exists() and marker.read_text() == signature):
-            print(f"  writing {size} files", file=sys.stderr, flush=True)
-            for old in directory.glob("*.txt"):
-                old.unlink()
-            articles = data.write_files(directory, size, archive)
-            marker.write_text(signature)
-            (directory / ".articles").write_text(str(articles))
-        corpora[size] = {
-            "directory": directory,
-            "articles": int((directory / ".articles").read_text()),
-        }
+    corpora = {size: corpus(size, archive) for size in plan.import_sizes}
 
     engines = [
         ("sqlite", Database("sqlite", "bench-import"), Database("sqlite", "bench-import-template"))
@@ -370,6 +395,24 @@ def measure_import(plan):
         answers[engine] = per_size
         database.drop()
     return answers
+
+
+def measure_import_load(plan, sets):
+    """Issue 7: readers under a bounded load while an import writes (see bench.underload)."""
+    if not sets.get("postgresql"):
+        return {"error": "PostgreSQL needed: the load runs on a copy of the big database"}
+    source, _count = sets["postgresql"]
+    page_plan = run_worker("plan", source)
+    return underload.measure(
+        source,
+        Database("postgresql", f"{source.name}_underload"),
+        page_plan,
+        corpus(plan.import_load_files)["directory"],
+        seconds=plan.import_load_seconds,
+        connections=plan.import_load_connections,
+        redis_url=redis_url(),
+        workers=plan.workers,
+    )
 
 
 def machine():

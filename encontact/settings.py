@@ -147,6 +147,9 @@ else:
 # On by default in production; off while developing and testing unless PAGE_CACHE=1.
 PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# Counts and tag facets of lists, which read every matching article, kept until the content
+# changes, for every reader (articles.caching.cached_aggregate). Same defaults as PAGE_CACHE.
+AGGREGATE_CACHE = env_bool("AGGREGATE_CACHE", default=not DEBUG)
 
 # `make bench` only: serves the benchmark's reference page at /bench/ceiling/.
 BENCH_CEILING = env_bool("BENCH_CEILING")
@@ -171,6 +174,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the site's root (favicon.ico), served by WhiteNoise as they are.
+WHITENOISE_ROOT = BASE_DIR / "public"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

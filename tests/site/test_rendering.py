@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from articles.search import START, STOP, sqlite_excerpt
+from articles.search import START, STOP
 from articles.templatetags.reader import date_fr, highlight, json_ld, paragraphs
 
 
@@ -53,11 +53,3 @@ def test_highlight_escapes_the_text_and_marks_the_matches():
 
 def test_json_ld_cannot_close_its_script_element():
     assert json_ld({"headline": "</script>&"}) == '{"headline": "\\u003c/script\\u003e\\u0026"}'
-
-
-def test_sqlite_excerpt_starts_a_little_before_the_first_match():
-    text = " ".join(f"mot{n}" for n in range(100)) + " Téléphonies " + "fin " * 50
-
-    excerpt = sqlite_excerpt(text, '["telephoni"]')
-
-    assert (excerpt[:13], f"{START}Téléphonies{STOP}" in excerpt) == ("… mot92 mot93", True)

@@ -5,8 +5,11 @@ search must give readers the same answers. The ones with `postgres_only` check P
 own machinery (trigger, index, websearch syntax).
 """
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from articles import search
 from articles.models import Article
@@ -179,6 +182,20 @@ def test_query_words_are_folded_and_stemmed(word, stem):
     assert search.terms(word) == ([stem], [])
 
 
+def test_sqlite_query_asks_for_every_word_by_its_stem_and_excludes_the_others():
+    assert search.fts_query("Centres du canal -offshore") == (
+        '(("centr"*) AND ("canal"* OR "canaux"*)) NOT (("offshor"*))'
+    )
+
+
+def test_search_excerpt_shows_the_match_deep_in_a_long_body(client, db):
+    ArticleFactory(body=" ".join(f"mot{n}" for n in range(300)) + " Téléphonies " + "fin " * 50)
+
+    response = client.get("/recherche/?q=telephonie")
+
+    assert ("<mark>Téléphonies</mark>" in response.text, "mot3 " in response.text) == (True, False)
+
+
 def test_search_vector_follows_an_update_of_the_text(postgres_only, client):
     article = ArticleFactory(title="Premier titre", body="Rien.")
     Article.objects.filter(pk=article.pk).update(body="Le nearshore tunisien.")
@@ -215,3 +232,32 @@ def test_search_ranks_a_title_match_above_many_body_matches(postgres_only, clien
     response = client.get("/recherche/?q=externaliser")
 
     assert titles(response)[0] == "L'externalisation"
+
+
+def test_search_follows_edits_and_deletions_of_the_text(client, db):
+    article = ArticleFactory(title="Premier titre", body="Rien.")
+    gone = ArticleFactory(title="Bientôt supprimé", body="Le nearshore marocain.")
+    Article.objects.filter(pk=article.pk).update(body="Le nearshore tunisien.")
+    gone.delete()
+
+    response = client.get("/recherche/?q=nearshore")
+
+    assert titles(response) == ["Premier titre"]
+
+
+def test_search_of_words_in_most_articles_ranks_the_most_recent_matches(
+    postgres_only, client, monkeypatch
+):
+    monkeypatch.setattr(search, "RANKED", 2)
+    for days in (3, 2, 1):
+        ArticleFactory(
+            title=f"Relation client {days}",
+            published_at=timezone.now() - timedelta(days=days),
+        )
+
+    response = client.get("/recherche/?q=relation+client")
+
+    assert (sorted(titles(response)), "Au moins 2 résultats" in response.text) == (
+        ["Relation client 1", "Relation client 2"],
+        True,
+    )

@@ -1,0 +1,91 @@
+"""The lists' counts and tag facets are kept until the content changes, and never shown stale.
+
+As in test_page_cache.py, each test's transaction never commits, so data changes are made
+inside `committed()`, which runs their on-commit hooks as a real COMMIT does.
+"""
+
+import functools
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import ArticleFactory
+
+LIST = "/articles/"
+
+
+@pytest.fixture
+def aggregate_cache(settings):
+    settings.AGGREGATE_CACHE = True
+    settings.PAGE_CACHE_SECONDS = 3600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
+
+
+def counts(response):
+    return response.context["paginator"].count, {
+        tag.name: tag.count for tag in response.context["facets"]
+    }
+
+
+@pytest.mark.django_db
+def test_a_list_counts_its_articles_and_tags_once_per_change(client, aggregate_cache, committed):
+    with committed():
+        ArticleFactory.create_batch(3, tag_names=["crm", "bpo"])
+    first = queries(client, LIST)
+
+    # The count, the facets and the next scheduled publication come from the cache; the
+    # rows, bylines and tags do not.
+    assert (first, queries(client, LIST)) == (first, first - 3)
+
+
+@pytest.mark.django_db
+def test_a_new_article_shows_in_the_counts_at_once(client, aggregate_cache, committed):
+    with committed():
+        ArticleFactory(tag_names=["crm"])
+    client.get(LIST)
+    with committed():
+        ArticleFactory(tag_names=["crm", "offshore"])
+
+    assert counts(client.get(LIST)) == (2, {"crm": 2, "offshore": 1})
+
+
+@pytest.mark.django_db
+def test_a_scheduled_article_shows_in_the_counts_on_time(
+    client, aggregate_cache, committed, monkeypatch
+):
+    with committed():
+        ArticleFactory(tag_names=["crm"])
+        ArticleFactory(tag_names=["crm"], published_at=timezone.now() + timedelta(minutes=10))
+    before = counts(client.get(LIST))
+    real_time, real_now = time.time, timezone.now
+    monkeypatch.setattr(time, "time", lambda: real_time() + 601)
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=601))
+
+    assert (before, counts(client.get(LIST))) == ((1, {"crm": 1}), (2, {"crm": 2}))
+
+
+@pytest.mark.django_db
+def test_without_the_aggregate_cache_every_request_counts(client, settings, committed):
+    settings.AGGREGATE_CACHE = False
+    with committed():
+        ArticleFactory(tag_names=["crm"])
+
+    assert queries(client, LIST) == queries(client, LIST)

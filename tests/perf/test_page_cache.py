@@ -311,3 +311,24 @@ def test_a_page_varying_only_on_the_cookie_header_is_stored():
 )
 def test_only_anonymous_get_requests_for_public_pages_use_the_cache(page_cache, make_request):
     assert is_cacheable_request(make_request(RequestFactory())) is False
+
+
+def test_an_import_bumps_the_generation_at_most_every_few_seconds_and_once_at_the_end(db):
+    before = current_generation()
+    with caching.bumps_at_most_every(3600):
+        caching.content_changed()
+        caching.bump_if_due()  # not due yet: readers keep their caches
+        caching.content_changed()
+        during = current_generation()
+    assert (during, current_generation()) == (before, before + 1)
+
+
+def test_the_import_command_defers_bumps_until_the_end(db, tmp_path):
+    from django.core.management import call_command
+
+    (tmp_path / "a.txt").write_text(
+        "Un titre\n\n" + "Une phrase de prose assez longue pour faire un vrai paragraphe. " * 3
+    )
+    before = current_generation()
+    call_command("import_corpus", str(tmp_path), "--report", str(tmp_path / "r.json"))
+    assert current_generation() == before + 1

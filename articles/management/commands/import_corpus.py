@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from articles.caching import bump_if_due, bumps_at_most_every
 from articles.importing.writer import (
     SUMMARY_KEYS,
     CommitBatches,
@@ -18,6 +19,10 @@ from articles.importing.writer import (
     relax_commit_durability,
 )
 from articles.models import Article
+
+# During an import, public pages show the new articles within this many seconds (see
+# articles.caching.bumps_at_most_every), rather than losing their caches at every file.
+PAGES_REFRESH_SECONDS = 5
 
 SUMMARY_LABELS = {
     "files": "Fichiers",
@@ -56,7 +61,11 @@ class Command(BaseCommand):
         importer = Importer(status=status, dry_run=dry_run)
         relax_commit_durability()
         troubles = []
-        with tempfile.TemporaryFile("w+", encoding="utf-8") as spool, CommitBatches() as batches:
+        with (
+            bumps_at_most_every(PAGES_REFRESH_SECONDS),  # exits last: bumps after the last commit
+            tempfile.TemporaryFile("w+", encoding="utf-8") as spool,
+            CommitBatches() as batches,
+        ):
             sources = tqdm(
                 parse_ahead(iter_source_files(paths), importer.furniture, importer.thesaurus),
                 unit=" fichiers",
@@ -70,6 +79,7 @@ class Command(BaseCommand):
                 else:
                     entry = importer.unreadable(*source)
                 batches.after_file()
+                bump_if_due()
                 if spool.tell():
                     spool.write(",\n")
                 json.dump(entry, spool, ensure_ascii=False)

@@ -443,8 +443,8 @@ class Report:
             f"{answer['seconds']} s from 127.0.0.1 ({answer['connections']} connections, "
             f"{answer['connections_per_page']} per page) while `manage.py import_corpus` imports "
             f"a generated archive of {imported['files_in_corpus']:,} files into the same "
-            "PostgreSQL database (a copy of the big one); page cache off, every imported file "
-            "empties the aggregate cache. "
+            "PostgreSQL database (a copy of the big one); page cache off, the importer empties "
+            "the aggregate cache at most every 5 s (`articles.caching.bumps_at_most_every`). "
             f"{imported['articles_imported_during_load']:,} articles were imported meanwhile"
             + (
                 " (the import finished before the load)."

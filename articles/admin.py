@@ -125,12 +125,25 @@ class MostUsedFilter(admin.SimpleListFilter):
     """
 
     shown = 12
+    model = None  # Author, Tag…
+    usage = ""  # the relation counted for "most used"
+    lookup = ""  # the article lookup that filters by the chosen pk
 
     def most_used(self):
-        raise NotImplementedError
+        return (
+            self.model.objects.annotate(n=Count(self.usage))
+            .filter(n__gt=0)
+            .order_by("-n", "name")
+            .values_list("pk", "name")
+        )
 
     def chosen(self, pk):
-        raise NotImplementedError
+        return self.model.objects.filter(pk=pk).values_list("pk", "name")
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.lookup: self.value()})
+        return queryset
 
     def lookups(self, request, model_admin):
         # Counting every article's authors or tags takes a while on a big archive: the counts
@@ -147,43 +160,13 @@ class MostUsedFilter(admin.SimpleListFilter):
 class AuthorFilter(MostUsedFilter):
     title = "auteur (les plus publiés)"
     parameter_name = "auteur"
-
-    def most_used(self):
-        return (
-            Author.objects.annotate(n=Count("bylines"))
-            .filter(n__gt=0)
-            .order_by("-n", "name")
-            .values_list("pk", "name")
-        )
-
-    def chosen(self, pk):
-        return Author.objects.filter(pk=pk).values_list("pk", "name")
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(bylines__author_id=self.value())
-        return queryset
+    model, usage, lookup = Author, "bylines", "bylines__author_id"
 
 
 class TagFilter(MostUsedFilter):
     title = "mot-clé (les plus utilisés)"
     parameter_name = "mot_cle"
-
-    def most_used(self):
-        return (
-            Tag.objects.annotate(n=Count("tagged_articles"))
-            .filter(n__gt=0)
-            .order_by("-n", "name")
-            .values_list("pk", "name")
-        )
-
-    def chosen(self, pk):
-        return Tag.objects.filter(pk=pk).values_list("pk", "name")
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(taggedarticle__tag_id=self.value())
-        return queryset
+    model, usage, lookup = Tag, "tagged_articles", "taggedarticle__tag_id"
 
 
 class HasSuggestionsFilter(admin.SimpleListFilter):

@@ -85,6 +85,7 @@ def test_editor_fixes_an_imported_author_publishes_and_sees_it_online(
     page.get_by_label("Nom d’utilisateur").fill("eve")
     page.get_by_label("Mot de passe").fill("pw-editor-123")
     page.get_by_role("button", name="Connexion").click()
+    page.wait_for_url("**/admin/")  # the login's redirect, before leaving the page
     page.goto(live_server.url + "/admin/articles/article/")
     page.locator("#toggle-nav-sidebar").click()  # remembered: the list gets the whole width
     page.goto(live_server.url + "/admin/articles/article/")

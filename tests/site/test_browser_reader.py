@@ -163,6 +163,7 @@ def test_reader_filters_by_two_tags_reads_and_searches_without_accents(
 
     page.get_by_label("Rechercher dans le magazine").fill("telephonie")
     page.get_by_label("Rechercher dans le magazine").press("Enter")
+    page.wait_for_url("**/recherche/?q=telephonie*")  # a submitted form is not awaited
     found = page.locator(".listing-results .card-title").all_inner_texts()
     marks = page.locator(".excerpt mark").all_inner_texts()
     page.screenshot(path=SCREENSHOTS / f"reader-search-{device}.png")

@@ -243,6 +243,46 @@ class TaggingInline(ArticleInlineMixin, admin.TabularInline):
         return super().get_formset(request, obj, labels={"tag": "mot-clé"}, **kwargs)
 
 
+def merge_rows(model_admin, request, queryset, *, noun, title, intro, merge):
+    """The merge action of authors and tags: pick the row to keep, `merge` the others into it.
+
+    The rows carry `name` and an `article_count` annotation (their admins' queryset).
+    """
+    rows = list(queryset)
+    if not 2 <= len(rows) <= MERGE_MAX:
+        model_admin.message_user(
+            request, f"Sélectionnez de 2 à {MERGE_MAX} {noun} à fusionner.", messages.ERROR
+        )
+        return None
+    form = MergeTargetForm(
+        request.POST if submitted(request) else None,
+        queryset=queryset,
+        label_from_instance=lambda row: f"{row.name} ({plural(row.article_count, 'article')})",
+    )
+    if not form.is_valid():
+        return action_step(
+            model_admin,
+            request,
+            queryset,
+            form=form,
+            title=title,
+            intro=intro,
+            submit_label="Fusionner",
+        )
+    target = form.cleaned_data["target"]
+    others = [row for row in rows if row.pk != target.pk]
+    names = ", ".join(f"« {row.name} »" for row in others)
+    moved = merge(target, others)
+    model_admin.log_change(request, target, f"Fusion de {names}")
+    model_admin.message_user(
+        request,
+        f"{names} fusionné{'s' if len(others) > 1 else ''} dans « {target} » "
+        f"({plural(moved, 'article concerné', 'articles concernés')}).",
+        messages.SUCCESS,
+    )
+    return None
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -837,42 +877,18 @@ class TagAdmin(admin.ModelAdmin):
 
     @admin.action(description="Fusionner les mots-clés sélectionnés…", permissions=["delete"])
     def merge(self, request, queryset):
-        tags = list(queryset)
-        if not 2 <= len(tags) <= MERGE_MAX:
-            self.message_user(
-                request, f"Sélectionnez de 2 à {MERGE_MAX} mots-clés à fusionner.", messages.ERROR
-            )
-            return None
-        form = MergeTargetForm(
-            request.POST if submitted(request) else None,
-            queryset=queryset,
-            label_from_instance=lambda tag: f"{tag.name} ({plural(tag.article_count, 'article')})",
-        )
-        if not form.is_valid():
-            return action_step(
-                self,
-                request,
-                queryset,
-                form=form,
-                title="Fusionner des mots-clés",
-                intro=(
-                    "Choisissez le mot-clé à conserver : les articles des autres lui sont "
-                    "rattachés, puis les autres sont supprimés."
-                ),
-                submit_label="Fusionner",
-            )
-        target = form.cleaned_data["target"]
-        others = [tag for tag in tags if tag.pk != target.pk]
-        names = ", ".join(f"« {tag.name} »" for tag in others)
-        moved = merge_tags(target, others)
-        self.log_change(request, target, f"Fusion de {names}")
-        self.message_user(
+        return merge_rows(
+            self,
             request,
-            f"{names} fusionné{'s' if len(others) > 1 else ''} dans « {target} » "
-            f"({plural(moved, 'article concerné', 'articles concernés')}).",
-            messages.SUCCESS,
+            queryset,
+            noun="mots-clés",
+            title="Fusionner des mots-clés",
+            intro=(
+                "Choisissez le mot-clé à conserver : les articles des autres lui sont "
+                "rattachés, puis les autres sont supprimés."
+            ),
+            merge=merge_tags,
         )
-        return None
 
     @admin.action(description="Accepter toutes leurs suggestions", permissions=["change"])
     def accept_suggestions(self, request, queryset):

@@ -6,13 +6,12 @@ An author who still signs articles cannot be deleted (bylines are PROTECTed): th
 says so and points to merging instead.
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
-from articles.admin import MERGE_MAX, InUseByArticlesMixin, changelist_url, plural
-from articles.admin_actions import action_step, merge_authors, submitted
-from articles.forms import MergeTargetForm
+from articles.admin import InUseByArticlesMixin, changelist_url, merge_rows
+from articles.admin_actions import merge_authors
 from articles.models import Article
 from authors.models import Author
 
@@ -46,39 +45,15 @@ class AuthorAdmin(InUseByArticlesMixin, admin.ModelAdmin):
 
     @admin.action(description="Fusionner les auteurs sélectionnés…", permissions=["delete"])
     def merge(self, request, queryset):
-        authors = list(queryset)
-        if not 2 <= len(authors) <= MERGE_MAX:
-            self.message_user(
-                request, f"Sélectionnez de 2 à {MERGE_MAX} auteurs à fusionner.", messages.ERROR
-            )
-            return None
-        form = MergeTargetForm(
-            request.POST if submitted(request) else None,
-            queryset=queryset,
-            label_from_instance=lambda a: f"{a.name} ({plural(a.article_count, 'article')})",
-        )
-        if not form.is_valid():
-            return action_step(
-                self,
-                request,
-                queryset,
-                form=form,
-                title="Fusionner des auteurs",
-                intro=(
-                    "Choisissez la graphie à conserver : les articles des autres auteurs lui "
-                    "sont rattachés, sa fiche est complétée par la leur, puis ils sont supprimés."
-                ),
-                submit_label="Fusionner",
-            )
-        target = form.cleaned_data["target"]
-        others = [author for author in authors if author.pk != target.pk]
-        names = ", ".join(f"« {author.name} »" for author in others)
-        moved = merge_authors(target, others)
-        self.log_change(request, target, f"Fusion de {names}")
-        self.message_user(
+        return merge_rows(
+            self,
             request,
-            f"{names} fusionné{'s' if len(others) > 1 else ''} dans « {target} » "
-            f"({plural(moved, 'article concerné', 'articles concernés')}).",
-            messages.SUCCESS,
+            queryset,
+            noun="auteurs",
+            title="Fusionner des auteurs",
+            intro=(
+                "Choisissez la graphie à conserver : les articles des autres auteurs lui "
+                "sont rattachés, sa fiche est complétée par la leur, puis ils sont supprimés."
+            ),
+            merge=merge_authors,
         )
-        return None

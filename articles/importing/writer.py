@@ -1,9 +1,10 @@
 """Write parsed archive files into the database: the only part of the importer that knows models.
 
-Each file is written in its own atomic block (a savepoint when the command commits files in
-batches, see CommitBatches), so a failing file is reported and skipped while the rest lands, and
-an import killed midway leaves no half-written article. Articles are keyed by (source file,
-position in the file): importing the same folder twice creates nothing new.
+Files are written in runs of BATCH_FILES, one transaction each: the new files of a run together,
+with one bulk insert per table, and again one by one in their own savepoints should that fail, so
+a failing file is reported and skipped while the rest lands, and an import killed midway leaves
+whole files only. Articles are keyed by (source file, position in the file): importing the same
+folder twice creates nothing new.
 """
 
 import hashlib
@@ -14,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import islice
 from pathlib import Path
-from time import monotonic
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
@@ -43,8 +44,8 @@ from encontact.slugs import ascii_slug
 logger = logging.getLogger(__name__)
 
 PARIS = ZoneInfo("Europe/Paris")
-PARSE_AHEAD = 32  # files parsed ahead of the writes (see parse_ahead)
-BATCH_FILES, BATCH_SECONDS = 50, 0.5  # files committed together (see CommitBatches)
+BATCH_FILES = 50  # files written together (see Importer.import_files and batches)
+PARSE_AHEAD = 2 * BATCH_FILES  # files parsed ahead of the writes (see parse_ahead)
 SUMMARY_KEYS = (
     "files",
     "articles",
@@ -112,8 +113,18 @@ def published_datetime(value):
     return None
 
 
+@dataclass(eq=False)
+class PendingFile:
+    """A parsed file waiting to be written, with its entries of the report (one per article)."""
+
+    name: str
+    digest: str
+    parsed: ParsedFile
+    entries: list[dict]
+
+
 class Importer:
-    """Imports source files one at a time and keeps the running summary."""
+    """Imports runs of source files and keeps the running summary."""
 
     def __init__(self, *, status=Article.Status.PUBLISHED, dry_run=False, user=None):
         self.status = status
@@ -146,13 +157,38 @@ class Importer:
             )
         return self._imported_files
 
-    def import_file(
-        self, source: SourceFile, parsed: ParsedFile | ParseError | None = None
-    ) -> dict:
-        """Parse (unless `parsed` is given, as `parse_ahead` does) and store one file; return its
-        entry of the report."""
+    def import_files(self, files: Iterable[tuple]) -> list[dict]:
+        """Import a run of files in one transaction; return their entries of the report, in order.
+
+        `files` holds (source, parsed) pairs as `parse_ahead` yields them (`parsed` None: parse
+        here). Files imported before are compared article by article. New files are written
+        together, one bulk insert per table for the whole run; should that fail, they are
+        written again one by one, each in its own savepoint, so that only the faulty file is
+        reported and skipped while the rest lands.
+        """
+        with transaction.atomic():
+            outcomes = [self._prepare(source, parsed) for source, parsed in files]
+            pending = [outcome for outcome in outcomes if isinstance(outcome, PendingFile)]
+            new = [file for file in pending if file.name not in self.imported_files]
+            together = new if len(new) > 1 and self._write_together(new) else []
+            for index, outcome in enumerate(outcomes):
+                if isinstance(outcome, PendingFile):
+                    written = any(outcome is file for file in together)
+                    outcomes[index] = (
+                        self._succeeded(outcome) if written else self._write_alone(outcome)
+                    )
+            return outcomes
+
+    def import_file(self, source, parsed: ParsedFile | ParseError | None = None) -> dict:
+        """Import one file (see `import_files`); return its entry of the report."""
+        return self.import_files([(source, parsed)])[0]
+
+    def _prepare(self, source, parsed) -> "PendingFile | dict":
+        """A file ready to write, or the report entry of one that has nothing to write."""
         self.summary["files"] += 1
-        digest = hashlib.sha256(source.data).hexdigest()
+        if not isinstance(source, SourceFile):
+            name, error = source
+            return self._failed(name, "error", f"Lecture impossible : {error.strerror or error}")
         if parsed is None:
             parsed = parse_or_error(source.data, self.furniture, self.thesaurus)
         if isinstance(parsed, ParseError):
@@ -160,29 +196,54 @@ class Importer:
         if not parsed.articles:
             reason = "; ".join(parsed.warnings) or "Aucun article trouvé"
             return self._failed(source.name, "skipped", reason)
+        digest = hashlib.sha256(source.data).hexdigest()
+        entries = [self._entry(item) for item in parsed.articles]
+        return PendingFile(source.name, digest, parsed, entries)
 
+    def _write_together(self, files: list["PendingFile"]) -> bool:
+        """Write new files' articles in one savepoint; False (nothing written) if that fails."""
+        if self.dry_run:
+            return True
         try:
             with transaction.atomic():
-                articles = self._write_file(source.name, digest, parsed.articles)
-        except Exception as error:  # noqa: BLE001 - any failure skips this file, never the run
-            logger.exception("Import of %s failed", source.name)
+                self._insert_new(
+                    [
+                        (article, entry, pending.name, pending.digest)
+                        for pending in files
+                        for article, entry in zip(
+                            pending.parsed.articles, pending.entries, strict=True
+                        )
+                    ]
+                )
+        except Exception:  # noqa: BLE001 - written again one by one, where the fault is reported
+            logger.info("Writing %d files together failed, writing them one by one", len(files))
             self._forget_cached_rows()
-            return self._failed(source.name, "error", f"Échec de l'enregistrement : {error}")
+            return False
+        return True
 
+    def _write_alone(self, pending: "PendingFile") -> dict:
+        try:
+            with transaction.atomic():
+                self._write_file(pending)
+        except Exception as error:  # noqa: BLE001 - any failure skips this file, never the run
+            logger.exception("Import of %s failed", pending.name)
+            self._forget_cached_rows()
+            return self._failed(pending.name, "error", f"Échec de l'enregistrement : {error}")
+        return self._succeeded(pending)
+
+    def _succeeded(self, pending: "PendingFile") -> dict:
+        articles = pending.entries
         self.summary["articles"] += len(articles)
         for entry in articles:
             self.summary["warnings"] += len(entry["warnings"])
             key = {"conflict": "conflicts"}.get(entry["action"], entry["action"])
             if key in self.summary:
                 self.summary[key] += 1
-        message = "; ".join(parsed.warnings) or None
-        return {"file": source.name, "status": "ok", "message": message, "articles": articles}
-
-    def unreadable(self, name: str, error: OSError) -> dict:
-        self.summary["files"] += 1
-        return self._failed(name, "error", f"Lecture impossible : {error.strerror or error}")
+        message = "; ".join(pending.parsed.warnings) or None
+        return {"file": pending.name, "status": "ok", "message": message, "articles": articles}
 
     def _failed(self, name, status, message):
+        """The entry of a file that wrote nothing (counted in `files` by `_prepare`)."""
         self.summary["errors" if status == "error" else "skipped"] += 1
         return {"file": name, "status": status, "message": message, "articles": []}
 
@@ -194,35 +255,40 @@ class Importer:
         self._sections.clear()
         self._issues.clear()
 
-    # Writing a file's articles -------------------------------------------------------------
+    # Writing articles ----------------------------------------------------------------------
 
-    def _write_file(self, source_name, digest, items) -> list[dict]:
-        """Write a file's articles: new ones in a few bulk queries, known ones one by one."""
-        entries = [self._entry(item) for item in items]
+    def _write_file(self, pending: "PendingFile"):
+        """Write one file's articles: new ones in a few bulk queries, known ones one by one."""
         if self.dry_run:
-            return entries
+            return
         known = {}
-        if source_name in self.imported_files:
+        if pending.name in self.imported_files:
             known = {
                 article.source_position: article
-                for article in Article.objects.filter(source_file=source_name)
+                for article in Article.objects.filter(source_file=pending.name)
             }
-        created = []
-        for item, entry in zip(items, entries, strict=True):
+        new = []
+        for item, entry in zip(pending.parsed.articles, pending.entries, strict=True):
             article = known.get(item.position)
             if article is None:
-                article = Article(source_file=source_name, source_position=item.position)
-                article.status = self.status
-                self._fill(article, item, digest, entry["warnings"])
-                created.append((article, item, entry))
+                new.append((item, entry, pending.name, pending.digest))
             else:
-                self._write_known(article, digest, item, entry)
-        if created:
-            self._create([article for article, _, _ in created])
-            for article, _item, entry in created:
-                entry.update(id=article.pk, slug=article.slug, action="created")
-            self._link_created(created)
-        return entries
+                self._write_known(article, pending.digest, item, entry)
+        if new:
+            self._insert_new(new)
+
+    def _insert_new(self, new):
+        """Insert new articles, given as (parsed article, entry, source name, digest), in bulk."""
+        created = []
+        for item, entry, source_name, digest in new:
+            article = Article(source_file=source_name, source_position=item.position)
+            article.status = self.status
+            self._fill(article, item, digest, entry["warnings"])
+            created.append((article, item, entry))
+        self._create([article for article, _, _ in created])
+        for article, _item, entry in created:
+            entry.update(id=article.pk, slug=article.slug, action="created")
+        self._link_created(created)
 
     def _entry(self, item) -> dict:
         return {
@@ -424,46 +490,11 @@ def _resolved(item):
     return source, future.result() if future is not None else None
 
 
-class CommitBatches:
-    """On SQLite, commit a run of files together: each file keeps its own savepoint inside.
-
-    `Importer.import_file` writes a file in `transaction.atomic()`; inside a batch that block is
-    a savepoint, so a failing file still rolls back alone and everything else lands, and a
-    killed import leaves whole files only (a batch is all or nothing; running again redoes it).
-    A commit per file costs as much as writing the file: batches of up to `size` files or
-    `seconds` (short, so editors saving in the back office never wait long for the lock).
-    """
-
-    def __init__(self, size=BATCH_FILES, seconds=BATCH_SECONDS):
-        self.size, self.seconds = size, seconds
-        self.block = None
-
-    def __enter__(self):
-        return self
-
-    def before_file(self):
-        if self.block is None and connection.features.uses_savepoints and self.batched():
-            self.block = transaction.atomic()
-            self.block.__enter__()
-            self.count, self.started = 0, monotonic()
-
-    @staticmethod
-    def batched():
-        """SQLite pays for each commit; PostgreSQL (its flush not awaited, see
-        relax_commit_durability) would pay more for the savepoints than for the commits."""
-        return connection.vendor == "sqlite"
-
-    def after_file(self):
-        if self.block is None:
-            return
-        self.count += 1
-        if self.count >= self.size or monotonic() - self.started >= self.seconds:
-            self.__exit__(None, None, None)
-
-    def __exit__(self, *exc_info):
-        block, self.block = self.block, None
-        if block is not None:
-            block.__exit__(*exc_info)
+def batches(items: Iterable, size: int = BATCH_FILES) -> Iterator[list]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def relax_commit_durability():
@@ -493,10 +524,7 @@ def import_sources(
     importer = Importer(status=status, dry_run=dry_run, user=user)
     files = []
     for source in sources:
-        if isinstance(source, SourceFile):
-            entry = importer.import_file(source)
-        else:
-            entry = importer.unreadable(*source)
+        entry = importer.import_file(source)
         files.append(entry)
         if progress is not None:
             progress(entry)

@@ -218,20 +218,37 @@ def test_same_titles_get_distinct_slugs_across_files_and_within_one(archive):
     assert sorted(slugs) == ["meme-titre", "meme-titre-2", "meme-titre-3"]
 
 
-def test_a_file_failing_midway_rolls_back_alone_inside_a_commit_batch(archive, monkeypatch):
+def test_a_file_failing_midway_rolls_back_alone_inside_a_batch(archive, monkeypatch):
+    """The run's files are written together, that fails, each is written alone: one fails."""
     from articles.importing.writer import Importer
 
-    write_file = Importer._write_file
+    link_created = Importer._link_created
+    attempts = []
 
-    def fail_after_writing(self, source_name, digest, items):
-        entries = write_file(self, source_name, digest, items)
-        if source_name == "002_985894ac4d837a21.txt":
+    def fail_after_writing(self, created):
+        link_created(self, created)
+        files = {article.source_file for article, _item, _entry in created}
+        attempts.append(len(files))
+        if "002_985894ac4d837a21.txt" in files:
             raise RuntimeError("disque plein")
-        return entries
 
-    monkeypatch.setattr(Importer, "_write_file", fail_after_writing)
+    monkeypatch.setattr(Importer, "_link_created", fail_after_writing)
     report = run_import(archive)
     failed = next(f for f in report["files"] if f["file"] == "002_985894ac4d837a21.txt")
     assert (failed["status"], "disque plein" in failed["message"]) == ("error", True)
     assert Article.objects.count() == CORPUS_ARTICLES - 1
     assert not Article.objects.filter(source_file="002_985894ac4d837a21.txt").exists()
+    assert attempts == [5, 1, 1, 1, 1, 1]  # together, then file by file
+    assert Article.history.count() == CORPUS_ARTICLES - 1  # no revision left behind
+
+
+def test_new_files_of_a_run_are_inserted_together(archive):
+    """One INSERT per table for the run's new files, whatever their number."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        run_import(archive)
+    inserts = [q["sql"].split()[2].strip('"') for q in queries if q["sql"].startswith("INSERT")]
+    bulk = ("article", "historicalarticle", "articleauthor", "taggedarticle")
+    assert [inserts.count(f"articles_{table}") for table in bulk] == [1, 1, 1, 1]

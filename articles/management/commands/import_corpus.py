@@ -11,9 +11,8 @@ from tqdm import tqdm
 from articles.caching import bump_if_due, bumps_at_most_every
 from articles.importing.writer import (
     SUMMARY_KEYS,
-    CommitBatches,
     Importer,
-    SourceFile,
+    batches,
     iter_source_files,
     parse_ahead,
     relax_commit_durability,
@@ -64,7 +63,6 @@ class Command(BaseCommand):
         with (
             bumps_at_most_every(PAGES_REFRESH_SECONDS),  # exits last: bumps after the last commit
             tempfile.TemporaryFile("w+", encoding="utf-8") as spool,
-            CommitBatches() as batches,
         ):
             sources = tqdm(
                 parse_ahead(iter_source_files(paths), importer.furniture, importer.thesaurus),
@@ -72,19 +70,14 @@ class Command(BaseCommand):
                 disable=not sys.stderr.isatty(),
                 file=sys.stderr,
             )
-            for source, parsed in sources:
-                batches.before_file()
-                if isinstance(source, SourceFile):
-                    entry = importer.import_file(source, parsed)
-                else:
-                    entry = importer.unreadable(*source)
-                batches.after_file()
+            for batch in batches(sources):
+                for entry in importer.import_files(batch):
+                    if spool.tell():
+                        spool.write(",\n")
+                    json.dump(entry, spool, ensure_ascii=False)
+                    if entry["status"] != "ok":
+                        troubles.append(entry)
                 bump_if_due()
-                if spool.tell():
-                    spool.write(",\n")
-                json.dump(entry, spool, ensure_ascii=False)
-                if entry["status"] != "ok":
-                    troubles.append(entry)
             if report:
                 self.write_report(report, importer.summary, spool)
             else:

@@ -2,11 +2,13 @@
 
 On PostgreSQL, `search_vector` (kept current by a trigger, migration 0004) is matched with a
 `websearch` query in the `french_unaccent` configuration (unaccent, then the French stemmer),
-ranked with `SearchRank` and excerpted with `SearchHeadline`, through the GIN index. Ranking
-reads each match's whole vector from disk, so when a query matches more than RANKED articles
-(a word in most of the archive: "relation", "client"), only the RANKED most recent matches are
-ranked and shown; the search page then says "at least RANKED results". Headlines are computed
-for the shown page only: PostgreSQL evaluates them after the sort and the LIMIT.
+ranked with `SearchRank` and excerpted with `SearchHeadline`. Ranking reads each match's whole
+vector from disk, so when a query matches more than RANKED articles (a word in most of the
+archive: "relation", "client"), only the RANKED most recent matches are ranked and shown; the
+search page then says "at least RANKED results". Their ids are looked up once, from the GIN
+index or the listing index as the number of matches says (`recent_matches`); the count and the
+page then read those rows only. Headlines are computed for the shown page only: PostgreSQL
+evaluates them after the sort and the LIMIT.
 
 On SQLite, an FTS5 index (migration 0006, kept current by triggers) with the `unicode61
 remove_diacritics 2` tokenizer folds accents and case; query words are lightly stemmed
@@ -19,20 +21,27 @@ template filter escapes the text and turns those marks into <mark> elements.
 """
 
 import functools
+import json
 import re
 import unicodedata
+from datetime import UTC, datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, FloatField, TextField, Value
+from django.db.models import F, FloatField, Lookup, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 
 CONFIG = "french_unaccent"
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 10
 EXCERPT_WORDS = 40
 RANKED = 500
+# PostgreSQL: up to this many matches are read from the GIN index, more from the listing index
+# (see recent_matches). On 100,000 articles, reading and sorting 15,000 matches costs about
+# what walking the newest articles until 500 match does (measured: bench/analysis.md).
+BITMAP_UP_TO = 15_000
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Private-use characters: they cannot come from a reader's query, and editors never type them.
 START, STOP = "\ue000", "\ue001"
 # SQLite: the FTS5 table of migration 0006; bm25 weights of its columns id (not text), title,
@@ -104,10 +113,7 @@ def search(queryset, query):
     """
     if connection.vendor == "postgresql":
         search_query = SearchQuery(clean_query(query), config=CONFIG, search_type="websearch")
-        matches = queryset.filter(search_vector=search_query)
-        # Read from the listing index when the words are common, from the GIN index when not.
-        recent = matches.order_by(*queryset.model._meta.ordering).values("pk")[:RANKED]
-        return queryset.filter(pk__in=recent).annotate(
+        return queryset.filter(AnyOf(F("pk"), recent_matches(queryset, search_query))).annotate(
             rank=SearchRank(F("search_vector"), search_query)
         )
     expression = fts_query(query)
@@ -116,6 +122,48 @@ def search(queryset, query):
     return queryset.filter(fulltext__document__match=expression).annotate(
         rank=RawSQL(FTS_RANK, [], output_field=FloatField())
     )
+
+
+def recent_matches(queryset, search_query):
+    """The ids of the RANKED most recent articles of `queryset` matching `search_query`.
+
+    Two ways to find them, and PostgreSQL's planner, which does not count the cost of opening
+    a search vector, picks the wrong one for words in a few percent of the archive:
+    - walk the listing index, newest first, testing each article's vector until RANKED match:
+      cheap when most articles match, thousands of vectors opened when few do;
+    - read every match from the GIN index and sort them by date: it opens no vector, and costs
+      what the number of matches does.
+    The planner's estimate of that number is good: up to BITMAP_UP_TO, the matches are read
+    from the GIN index (sorted by an expression, which keeps the listing index out of the
+    plan), beyond it from the listing index. One query either way, the ids come back once:
+    the count and the page then read at most RANKED rows by id.
+    """
+    matches = queryset.filter(search_vector=search_query)
+    if estimated_rows(matches) <= BITMAP_UP_TO:
+        undated_last = Coalesce("published_at", Value(EPOCH))
+        matches = matches.order_by(undated_last.desc(), "-pk")
+    else:
+        matches = matches.order_by(*queryset.model._meta.ordering)
+    return list(matches.values_list("pk", flat=True)[:RANKED])
+
+
+class AnyOf(Lookup):
+    """`column = ANY(array)`: a list of ids as one parameter, not one parameter per id
+    (`pk__in` compiles 500 of them, for each query of the search page)."""
+
+    lookup_name = "any"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
+
+
+def estimated_rows(queryset):
+    """PostgreSQL's estimate of the number of rows of `queryset` (planned, not run)."""
+    plan = json.loads(queryset.explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]
 
 
 def is_capped(count):

@@ -27,6 +27,7 @@ With the local-memory cache every process keeps its own generation: fine for one
 """
 
 import contextlib
+import contextvars
 import hashlib
 import logging
 import math
@@ -46,6 +47,8 @@ logger = logging.getLogger(__name__)
 KEY_PREFIX = "page"
 GENERATION_KEY = f"{KEY_PREFIX}:generation"
 UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
+# What a request has read from the cache already (its generation), set by PageCacheMiddleware.
+REQUEST_MEMO = contextvars.ContextVar("page_cache_request_memo", default=None)
 
 
 # The generation ---------------------------------------------------------------------------
@@ -56,17 +59,26 @@ def current_generation():
 
     A fresh generation starts from the clock in nanoseconds, not from 1: if the cache ever
     loses this key (eviction, restart) while old pages survive, the new number cannot meet
-    theirs.
+    theirs. Within a request (see PageCacheMiddleware) it is read once: the page and the
+    aggregates it shows then belong to one generation, for one round trip to the cache.
     """
+    memo = REQUEST_MEMO.get()
+    if memo is not None and "generation" in memo:
+        return memo["generation"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         generation = cache.get(GENERATION_KEY)
+    if memo is not None:
+        memo["generation"] = generation
     return generation
 
 
 def bump_generation():
     """Forget every cached page at once by moving to a new generation."""
+    memo = REQUEST_MEMO.get()
+    if memo is not None:
+        memo.pop("generation", None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the key is missing: any new number will do
@@ -286,6 +298,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = REQUEST_MEMO.set({})
+        try:
+            return self.respond(request)
+        finally:
+            REQUEST_MEMO.reset(token)
+
+    def respond(self, request):
         if is_back_office_write(request):
             response = self.get_response(request)
             if response.status_code < 400:

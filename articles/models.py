@@ -83,7 +83,8 @@ class TaggedArticle(TaggedItemBase):
     """An article's tag, remembering whether an editor set it or the importer suggested it."""
 
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    # Its index would repeat the first column of unique_article_tag.
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, db_index=False)
     suggested = models.BooleanField(
         "suggéré par l'import",
         default=False,
@@ -99,14 +100,15 @@ class TaggedArticle(TaggedItemBase):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """What readers may see: published, and dated now or earlier (or undated archive).
 
         A future `published_at` is how an article is scheduled: it appears on its own
-        at that moment, with no cron job.
+        at that moment, with no cron job. `now` defaults to this moment; `Now()` asks the
+        database's clock, for a queryset kept and evaluated again later.
         """
         return self.filter(
-            Q(published_at__lte=timezone.now()) | Q(published_at__isnull=True),
+            Q(published_at__lte=now or timezone.now()) | Q(published_at__isnull=True),
             status=Article.Status.PUBLISHED,
         )
 
@@ -181,14 +183,12 @@ class Article(models.Model):
         verbose_name="rubrique",
     )
     tags = TaggableManager("mots-clés", through=TaggedArticle, blank=True)
-    status = models.CharField(
-        "statut", max_length=20, choices=Status, default=Status.DRAFT, db_index=True
-    )
+    # No index of their own: the listing indexes of migration 0005 begin with them.
+    status = models.CharField("statut", max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "date de publication",
         null=True,
         blank=True,
-        db_index=True,
         help_text=(
             "Pour qu'un article soit visible, il doit être publié et sa date de publication "
             "passée. Une date future le programme."
@@ -225,7 +225,14 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["reading_minutes", "search_vector"])
+    # Revisions are looked up by article and by slug (old addresses), never by these.
+    history = HistoricalRecords(
+        excluded_fields=["reading_minutes", "search_vector"],
+        no_db_index=["status", "published_at", "needs_review", "issue", "section"],
+    )
+    # A passage around the words searched for, set on search results only
+    # (articles.search.with_excerpts); cards of other lists read this empty default.
+    excerpt = ""
 
     class Meta:
         ordering = [F("published_at").desc(nulls_last=True), "-pk"]
@@ -285,7 +292,10 @@ class Article(models.Model):
 class ArticleAuthor(models.Model):
     """A byline: an article's author at its place in the order of signatures."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    # Its index would repeat the first column of unique_article_author.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines", db_index=False
+    )
     author = models.ForeignKey(
         "authors.Author", on_delete=models.PROTECT, related_name="bylines", verbose_name="auteur"
     )

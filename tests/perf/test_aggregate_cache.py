@@ -89,3 +89,21 @@ def test_without_the_aggregate_cache_every_request_counts(client, settings, comm
         ArticleFactory(tag_names=["crm"])
 
     assert queries(client, LIST) == queries(client, LIST)
+
+
+@pytest.mark.django_db
+def test_a_request_reads_the_content_generation_once(client, aggregate_cache, monkeypatch):
+    """The count and the facets of a list share one read of the generation."""
+    from articles.caching import GENERATION_KEY
+
+    ArticleFactory.create_batch(3, tag_names=["crm", "bpo"])
+    client.get(LIST)
+    reads = []
+    real_get = cache.get
+    monkeypatch.setattr(
+        cache, "get", lambda key, *a, **k: reads.append(key) or real_get(key, *a, **k)
+    )
+
+    client.get(LIST)
+
+    assert (reads.count(GENERATION_KEY), len(reads)) == (1, 3)  # generation, count, facets

@@ -1,6 +1,6 @@
 """Home, the filtered article list and the pages of a tag, section, issue, author and year."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -152,6 +152,18 @@ def test_list_answers_404_to_a_filter_that_designates_nothing(client, magazine, 
     response = client.get(f"/articles/?{query}")
 
     assert (response.status_code, "Cette page n'existe pas" in response.text) == (404, True)
+
+
+def test_list_filters_by_an_issue_once_its_scheduled_article_appears(client, db):
+    """The filter form is built once per process: its issue choices still follow the clock."""
+    issue = IssueFactory(number=321)
+    article = ArticleFactory(issue=issue, published_at=timezone.now() + timedelta(hours=1))
+    before = client.get("/articles/?issue=321").status_code
+
+    # Its time comes after the first request built the form, before the second one.
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now())
+
+    assert (before, client.get("/articles/?issue=321").status_code) == (404, 200)
 
 
 def test_list_answers_a_5000_character_query_with_a_clean_page(client, magazine):

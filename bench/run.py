@@ -34,6 +34,7 @@ from bench.databases import (
 
 STEPS = ("datasets", "queries", "pages", "backoffice", "search", "import", "import_load")
 RESULTS = DATA / "results.json"
+DATASETS = ("sqlite", "postgresql_small", "postgresql")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 
@@ -193,7 +194,14 @@ def datasets(plan):
     if plan.postgres:
         name = "encontact_bench" if plan.big == 100_000 else f"encontact_bench_{plan.big // 1000}k"
         big = Database("postgresql", name)
-        return {"pages": big, "postgresql": (big, plan.big), "sqlite": (small, plan.small)}
+        # Only for the query counts: the same engine at a tenth of the size.
+        smaller = Database("postgresql", f"encontact_bench_{plan.small // 1000}k")
+        return {
+            "pages": big,
+            "postgresql": (big, plan.big),
+            "postgresql_small": (smaller, plan.small),
+            "sqlite": (small, plan.small),
+        }
     return {"pages": small, "postgresql": None, "sqlite": (small, plan.small)}
 
 
@@ -203,7 +211,7 @@ def build_datasets(sets):
     registry_path = DATA / "datasets.json"
     registry = json.loads(registry_path.read_text()) if registry_path.exists() else {}
     built = {}
-    for key in ("sqlite", "postgresql"):
+    for key in DATASETS:
         if not sets.get(key):
             continue
         database, count = sets[key]
@@ -251,7 +259,7 @@ def measure_queries(sets):
     and with the aggregate cache holding the lists' counts and facets (the steady state).
     """
     answers = {}
-    for key in ("sqlite", "postgresql"):
+    for key in DATASETS:
         if not sets.get(key):
             continue
         database, count = sets[key]
@@ -268,6 +276,7 @@ def measure_queries(sets):
         }
         answers[key] = {
             "database": database.name,
+            "engine": database.engine,
             "articles": count,
             "counts": counts["computed"],
             "counts_aggregates_cached": counts["aggregates_cached"],

@@ -61,3 +61,34 @@ def test_a_quick_run_shows_its_figures_without_judging_them():
 def test_a_step_that_did_not_run_is_reported_as_not_measured():
     text = Report({"plan": {"quick": False, "notes": []}}).render()
     assert verdict_of(text, "Import of 10,000 files on PostgreSQL") == "not measured"
+
+
+def query_counts(**per_dataset):
+    """The `queries` step's answer: dataset name → (engine, articles, search page's queries)."""
+    return {
+        name: {
+            "database": name,
+            "engine": engine,
+            "articles": articles,
+            "counts": {"list": {"queries": 4}, "search": {"queries": search}},
+        }
+        for name, (engine, articles, search) in per_dataset.items()
+    }
+
+
+def test_query_counts_are_compared_between_sizes_of_one_engine():
+    """PostgreSQL's search asks the planner first: engines differ, each engine's sizes agree."""
+    plan = {"plan": {"quick": False, "notes": []}}
+    same = query_counts(
+        sqlite=("sqlite", 10_000, 5),
+        pg_small=("postgresql", 10_000, 7),
+        pg=("postgresql", 100_000, 7),
+    )
+    growing = query_counts(pg_small=("postgresql", 10_000, 7), pg=("postgresql", 100_000, 8))
+
+    verdicts = [
+        verdict_of(Report(plan | {"queries": answer}).render(), "Public pages: query count")
+        for answer in (same, growing)
+    ]
+
+    assert verdicts == ["**met**", "**not met**"]

@@ -265,3 +265,22 @@ def test_search_of_words_in_most_articles_ranks_the_most_recent_matches(
         ["Relation client 1", "Relation client 2"],
         True,
     )
+
+
+def test_a_hyphenated_word_finds_the_compound_only(postgres_only, client, db):
+    """ "e-mail" is asked as its compound and parts (no phrase check), with the same matches."""
+    ArticleFactory(title="Le courrier", body="Un e-mail par client, chaque semaine.")
+    ArticleFactory(title="La boîte", body="Le mail du client, et la lettre e de l'envoi.")
+
+    found = [titles(client.get("/recherche/", {"q": q})) for q in ("e-mail", "E-mail client")]
+
+    assert found == [["Le courrier"], ["Le courrier"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "phrase"),
+    [("e-mail", False), ("e-mail relation", False), ('"e-mail"', True), ("e-mail or fax", True)],
+)
+def test_only_unquoted_hyphenated_words_leave_the_phrase_syntax(postgres_only, db, query, phrase):
+    sql = str(Article.objects.filter(search_vector=search.postgres_query(query)).query)
+    assert ("plainto_tsquery" not in sql) == phrase

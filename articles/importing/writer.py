@@ -10,6 +10,7 @@ folder twice creates nothing new.
 import hashlib
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +27,7 @@ from articles.caching import content_changed
 from articles.importing import ParsedFile, ParseError
 from articles.importing.parser import parse_or_error
 from articles.importing.thesaurus import Subject
+from articles.importing.worker import exit_with_parent
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -470,7 +472,12 @@ def parse_ahead(sources, furniture, thesaurus, window=PARSE_AHEAD):
     """
     # A fresh interpreter with no Django state; the parser needs none.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=context,
+        initializer=exit_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         pending = deque()
         for source in sources:
             if isinstance(source, SourceFile):

@@ -31,6 +31,20 @@ def big_archive(tmp_path):
     return folder
 
 
+def children(pid):
+    """The processes `pid` started (Linux's /proc)."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(child) for child in path.read_text().split()] if path.exists() else []
+
+
+def alive(pid):
+    """Whether `pid` still runs (a zombie or a vanished process does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
 def file_counts(db_path):
     with sqlite3.connect(db_path) as db:
         per_file = db.execute(
@@ -67,8 +81,13 @@ def test_killed_import_leaves_whole_files_and_rerun_completes(tmp_path, big_arch
                 break
         except sqlite3.OperationalError:
             continue
+    parser = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+    orphans_deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in parser) and time.monotonic() < orphans_deadline:
+        time.sleep(0.2)
+    orphans = [pid for pid in parser if alive(pid)]
     per_file, total_after_kill = file_counts(db_path)
     written_per_file = [count == PER_FILE[name.split("_", 1)[1]] for name, count, _ in per_file]
 
@@ -76,6 +95,7 @@ def test_killed_import_leaves_whole_files_and_rerun_completes(tmp_path, big_arch
     _, total_after_rerun = file_counts(db_path)
 
     assert 0 < total_after_kill < COPIES * ARTICLES_PER_COPY, "kill came too late to prove anything"
+    assert (bool(parser), orphans) == (True, [])  # its parser process did not outlive it
     assert [unfinished for _, _, unfinished in per_file] == [0] * len(per_file)
     assert written_per_file == [True] * len(per_file)
     assert total_after_rerun == COPIES * ARTICLES_PER_COPY

@@ -1,5 +1,6 @@
 """WSGI entry point: `gunicorn encontact.wsgi`."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -7,3 +8,9 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "encontact.settings")
 
 application = get_wsgi_application()
+
+# What is loaded by now (Django, the apps, their modules: some 100,000 objects) lives as long
+# as the worker: keep it out of the collector's passes, which a list page's few hundred model
+# instances set off. Measured on the tag-filtered list: garbage collection 2.0 -> 1.0 ms of a
+# 34 ms request (bench/analysis.md).
+gc.freeze()

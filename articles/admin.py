@@ -825,7 +825,7 @@ class SectionAdmin(InUseByArticlesMixin, admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(InUseByArticlesMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count", "suggestion_count"]
     list_filter = [HasSuggestionsFilter]
     search_fields = ["name"]
@@ -835,6 +835,12 @@ class TagAdmin(admin.ModelAdmin):
     form = TagAdminForm
     ordering = ["name"]
     show_full_result_count = False
+    articles_relation = "tagged_articles"
+    articles_filter = "mot_cle"
+    in_use = (
+        'Le mot-clé « {name} » est utilisé par <a href="{url}">{count}</a> : fusionnez-le avec '
+        "un autre (action « Fusionner ») plutôt que de le supprimer."
+    )
 
     def get_queryset(self, request):
         return (
@@ -859,21 +865,6 @@ class TagAdmin(admin.ModelAdmin):
             return 0
         url = changelist_url(Article, mot_cle=obj.pk, suggestions="oui")
         return format_html('<a href="{}">{}</a>', url, obj.suggestion_count)
-
-    def get_deleted_objects(self, objs, request):
-        """Refuse to delete a tag in use: its articles would silently lose it. Merge instead."""
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        used = (
-            Tag.objects.filter(pk__in=[tag.pk for tag in objs])
-            .annotate(n=Count("tagged_articles"))
-            .filter(n__gt=0)
-        )
-        protected = list(protected) + [
-            f"Le mot-clé « {tag.name} » est utilisé par {plural(tag.n, 'article')} : "
-            "fusionnez-le avec un autre (action « Fusionner ») plutôt que de le supprimer."
-            for tag in used
-        ]
-        return deleted, counts, perms_needed, protected
 
     @admin.action(description="Fusionner les mots-clés sélectionnés…", permissions=["delete"])
     def merge(self, request, queryset):

@@ -82,7 +82,8 @@ class Tag(TagBase):
 class TaggedArticle(TaggedItemBase):
     """An article's tag, remembering whether an editor set it or the importer suggested it."""
 
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    # PROTECT: deleting a tag would silently take it off its articles; merge tags instead.
+    tag = models.ForeignKey(Tag, on_delete=models.PROTECT, related_name="tagged_articles")
     # Its index would repeat the first column of unique_article_tag.
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE, db_index=False)
     suggested = models.BooleanField(

@@ -1,9 +1,10 @@
 """Deleting loses no content: what articles use cannot be deleted, articles are archived, and
 every revision of an article stays, even after a superuser's delete.
 
-Authors (through bylines), issues and sections are PROTECTed in the database; tags are guarded
-by TagAdmin (taggit's link CASCADEs), which points to merging instead. Editors hold the delete
-permission on all four, so a refusal here is the protection at work, not a missing permission.
+Authors (through bylines), issues, sections and tags (through their links to articles) are
+PROTECTed in the database; the back office says why and what to do instead (merge, move).
+Editors hold the delete permission on all four, so a refusal here is the protection at work,
+not a missing permission.
 """
 
 import html
@@ -124,7 +125,7 @@ def test_deleting_what_articles_use_is_refused_with_a_clear_message(editor_clien
     ) == (200, True, before, True, [])
 
 
-@pytest.mark.parametrize("kind", ["author", "issue", "section"])
+@pytest.mark.parametrize("kind", ["author", "issue", "section", "tag"])
 def test_refusal_links_to_the_articles_that_use_it(editor_client, kind):
     make, _, title = USED[kind]
     obj = make()
@@ -155,7 +156,7 @@ def test_bulk_delete_with_one_used_row_deletes_nothing(editor_client, kind):
     ) == (2, 1, True, [])
 
 
-@pytest.mark.parametrize("make", [used_author, used_issue, used_section])
+@pytest.mark.parametrize("make", [used_author, used_issue, used_section, used_tag, suggested_tag])
 def test_the_database_refuses_too(make):
     """PROTECT holds whatever deletes: a script, the shell, a future admin page."""
     obj = make()

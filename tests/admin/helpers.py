@@ -14,6 +14,28 @@ def local(moment, pattern):
     return timezone.localtime(moment).strftime(pattern) if moment else ""
 
 
+def issue_contents_data(article, **row):
+    """The issue page's form posting `article` as its only contents row, plus `row` fields."""
+    issue = article.issue
+    data = {
+        "number": issue.number,
+        "title": issue.title,
+        "editorial": "",
+        "articles-TOTAL_FORMS": 1,
+        "articles-INITIAL_FORMS": 1,
+        "articles-MIN_NUM_FORMS": 0,
+        "articles-MAX_NUM_FORMS": 1000,
+        "articles-0-id": article.pk,
+        "articles-0-issue": issue.pk,
+        "articles-0-issue_position": 1,
+        "articles-0-title": article.title,
+        "articles-0-kind": article.kind,
+        "articles-0-section": "",
+    }
+    data.update({f"articles-0-{name}": value for name, value in row.items()})
+    return data
+
+
 def article_form_data(article, **changes):
     """What the article change form posts, inline management forms included."""
     data = {

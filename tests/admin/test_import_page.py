@@ -11,8 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from tests.admin.conftest import logged_in
-from tests.conftest import skip_or_fail
+from tests.conftest import logged_in, skip_or_fail
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

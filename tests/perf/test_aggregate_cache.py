@@ -4,7 +4,6 @@ As in test_page_cache.py, each test's transaction never commits, so data changes
 inside `committed()`, which runs their on-commit hooks as a real COMMIT does.
 """
 
-import functools
 import time
 from datetime import timedelta
 
@@ -26,11 +25,6 @@ def aggregate_cache(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return functools.partial(django_capture_on_commit_callbacks, execute=True)
 
 
 def queries(client, url):

@@ -5,7 +5,6 @@ runs their on-commit hooks as a real COMMIT does.
 """
 
 import contextlib
-import functools
 import time
 from datetime import timedelta
 
@@ -45,11 +44,6 @@ def page_cache(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return functools.partial(django_capture_on_commit_callbacks, execute=True)
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ import re
 
 import pytest
 from django.db.models import ProtectedError
-from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, ArticleAuthor, Tag, TaggedArticle
 from authors.models import Author
-from tests.admin.helpers import article_form_data, change_url, run_action
+from tests.admin.helpers import article_form_data, change_url, issue_contents_data, run_action
+from tests.conftest import logged_in
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -92,13 +92,6 @@ def links(obj):
     return obj.articles.count()
 
 
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
-
-
 @pytest.mark.parametrize("kind", USED)
 def test_editor_may_delete_what_articles_do_not_use(editor_client, kind):
     """The control: the same delete works on an unused row, so a refusal below is protection."""
@@ -170,8 +163,7 @@ def test_the_database_refuses_too(make):
 
 @pytest.mark.parametrize("user", ["editor", "contributor"])
 def test_newsroom_is_not_offered_to_delete_an_article(request, user):
-    client = Client()
-    client.force_login(request.getfixturevalue(user))
+    client = logged_in(request.getfixturevalue(user))
     article = ArticleFactory(status=Status.DRAFT)
 
     form = client.get(change_url(article))
@@ -187,8 +179,7 @@ def test_newsroom_is_not_offered_to_delete_an_article(request, user):
 
 @pytest.mark.parametrize("user", ["editor", "contributor"])
 def test_crafted_delete_posts_leave_the_article_in_place(request, user):
-    client = Client()
-    client.force_login(request.getfixturevalue(user))
+    client = logged_in(request.getfixturevalue(user))
     article = ArticleFactory(status=Status.DRAFT)
 
     page = client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"})
@@ -205,22 +196,7 @@ def test_issue_contents_cannot_delete_an_article(editor_client):
     """The issue page's table of contents has no delete box, even in a crafted POST."""
     article = ArticleFactory(title="Au sommaire", issue=IssueFactory(number=84))
     issue = article.issue
-    data = {
-        "number": 84,
-        "title": issue.title,
-        "editorial": "",
-        "articles-TOTAL_FORMS": 1,
-        "articles-INITIAL_FORMS": 1,
-        "articles-MIN_NUM_FORMS": 0,
-        "articles-MAX_NUM_FORMS": 1000,
-        "articles-0-id": article.pk,
-        "articles-0-issue": issue.pk,
-        "articles-0-issue_position": 1,
-        "articles-0-title": article.title,
-        "articles-0-kind": article.kind,
-        "articles-0-section": "",
-        "articles-0-DELETE": "on",
-    }
+    data = issue_contents_data(article, DELETE="on")
 
     response = editor_client.post(reverse("admin:articles_issue_change", args=[issue.pk]), data)
 

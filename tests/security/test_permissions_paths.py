@@ -14,13 +14,18 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, TaggedArticle
-from tests.admin.helpers import apply_action, article_form_data, change_url, run_action
-from tests.conftest import skip_or_fail
+from tests.admin.helpers import (
+    apply_action,
+    article_form_data,
+    change_url,
+    issue_contents_data,
+    run_action,
+)
+from tests.conftest import logged_in, skip_or_fail
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -34,17 +39,6 @@ pytestmark = pytest.mark.django_db
 Status = Article.Status
 CHANGELIST = reverse("admin:articles_article_changelist")
 SECRET = "confidentiel"
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def contributor_client(contributor):
-    return logged_in(contributor)
 
 
 def published_count():
@@ -135,22 +129,8 @@ def test_contributor_select_across_cannot_run_a_publishing_action(contributor_cl
 
 def issue_form_publishing(article):
     """The issue page's form, its contents row for `article` with a crafted status."""
-    issue = article.issue
-    return reverse("admin:articles_issue_change", args=[issue.pk]), {
-        "number": issue.number,
-        "title": issue.title,
-        "editorial": "",
-        "articles-TOTAL_FORMS": 1,
-        "articles-INITIAL_FORMS": 1,
-        "articles-MIN_NUM_FORMS": 0,
-        "articles-MAX_NUM_FORMS": 1000,
-        "articles-0-id": article.pk,
-        "articles-0-issue": issue.pk,
-        "articles-0-issue_position": 1,
-        "articles-0-title": article.title,
-        "articles-0-kind": article.kind,
-        "articles-0-status": Status.PUBLISHED,
-    }
+    url = reverse("admin:articles_issue_change", args=[article.issue.pk])
+    return url, issue_contents_data(article, status=Status.PUBLISHED)
 
 
 def test_contributor_cannot_publish_through_the_issue_contents(contributor_client):

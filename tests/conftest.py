@@ -88,6 +88,19 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture
+def screenshots(tmp_path):
+    """Where browser tests save their screenshots: a scratch folder, so that a test run leaves
+    the checkout as it was; docs/screenshots (shown in the README) with UPDATE_SCREENSHOTS=1."""
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        from django.conf import settings
+
+        folder = Path(settings.BASE_DIR) / "docs" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return tmp_path
+
+
+@pytest.fixture
 def chromium():
     """Debian's Chromium driven by Playwright, headless; skipped (failed in CI) when absent.
 

@@ -1,20 +1,16 @@
 """An editor fixes an imported article's author, publishes it and finds it on the public site.
 
-Drives Debian's Chromium with Playwright against the live server, and keeps the screenshots
-of the back office shown in the README (docs/screenshots/admin-*.png).
+Drives Debian's Chromium with Playwright against the live server, and takes the screenshots
+of the back office shown in the README (docs/screenshots/admin-*.png, with UPDATE_SCREENSHOTS=1).
 """
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article, TaggedArticle
 from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory, TagFactory
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 
 pytestmark = [
     pytest.mark.browser,
@@ -76,10 +72,9 @@ def imported_article():
 
 
 def test_editor_fixes_an_imported_author_publishes_and_sees_it_online(
-    live_server, editor, imported_article, chromium
+    live_server, editor, imported_article, chromium, screenshots
 ):
     page = chromium.new_page(viewport={"width": 1440, "height": 900}, locale="fr-FR")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Nom d’utilisateur").fill("eve")
@@ -89,11 +84,11 @@ def test_editor_fixes_an_imported_author_publishes_and_sees_it_online(
     page.goto(live_server.url + "/admin/articles/article/")
     page.locator("#toggle-nav-sidebar").click()  # remembered: the list gets the whole width
     page.goto(live_server.url + "/admin/articles/article/")
-    page.screenshot(path=SCREENSHOTS / "admin-article-list.png")
+    page.screenshot(path=screenshots / "admin-article-list.png")
 
     page.get_by_role("link", name="A most violent year").click()
     page.locator("#article_form").wait_for()
-    page.screenshot(path=SCREENSHOTS / "admin-article-form.png")
+    page.screenshot(path=screenshots / "admin-article-form.png")
     page.locator("#id_bylines-0-author + .select2").click()
     page.locator(".select2-search__field").fill("Jacq")
     page.locator(".select2-results__option", has_text="Manuel Jacquinet").click()

@@ -1,15 +1,13 @@
 """A reader on a phone and on a desktop: filters by two tags, reads, searches without accents.
 
-Drives Debian's Chromium with Playwright against the live server, and keeps the screenshots
-shown in the README (docs/screenshots/reader-*.png).
+Drives Debian's Chromium with Playwright against the live server, and takes the screenshots
+shown in the README (docs/screenshots/reader-*.png, with UPDATE_SCREENSHOTS=1).
 """
 
 from datetime import datetime, timedelta
 from io import BytesIO
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
@@ -17,7 +15,6 @@ from PIL import Image, ImageDraw
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 860)}
 
 INTERVIEW = """Bonjour Emmanuel, votre entreprise est spécialisée dans la relation client. \
@@ -134,14 +131,13 @@ def magazine_for_readers(transactional_db, settings, tmp_path):
 @pytest.mark.browser
 @pytest.mark.parametrize("device", WIDTHS)
 def test_reader_filters_by_two_tags_reads_and_searches_without_accents(
-    live_server, magazine_for_readers, chromium, device
+    live_server, magazine_for_readers, chromium, screenshots, device
 ):
     width, height = WIDTHS[device]
     page = chromium.new_page(viewport={"width": width, "height": height}, locale="fr-FR")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
     page.goto(live_server.url + "/")
-    page.screenshot(path=SCREENSHOTS / f"reader-home-{device}.png")
+    page.screenshot(path=screenshots / f"reader-home-{device}.png")
     home_heading = page.get_by_role("heading", name="Derniers articles").is_visible()
 
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
@@ -154,19 +150,19 @@ def test_reader_filters_by_two_tags_reads_and_searches_without_accents(
     ).click()
     chips = page.locator(".chips .chip-label").all_inner_texts()
     listed = page.locator(".listing-results .card-title").all_inner_texts()
-    page.screenshot(path=SCREENSHOTS / f"reader-list-{device}.png")
+    page.screenshot(path=screenshots / f"reader-list-{device}.png")
 
     page.get_by_role("link", name="Le centre d'appel des années 80 est mort").click()
     title = page.get_by_role("heading", level=1).inner_text()
     questions = page.locator(".article-body .question").count()
-    page.screenshot(path=SCREENSHOTS / f"reader-article-{device}.png")
+    page.screenshot(path=screenshots / f"reader-article-{device}.png")
 
     page.get_by_label("Rechercher dans le magazine").fill("telephonie")
     page.get_by_label("Rechercher dans le magazine").press("Enter")
     page.wait_for_url("**/recherche/?q=telephonie*")  # a submitted form is not awaited
     found = page.locator(".listing-results .card-title").all_inner_texts()
     marks = page.locator(".excerpt mark").all_inner_texts()
-    page.screenshot(path=SCREENSHOTS / f"reader-search-{device}.png")
+    page.screenshot(path=screenshots / f"reader-search-{device}.png")
 
     assert (home_heading, chips, listed) == (
         True,

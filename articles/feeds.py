@@ -20,11 +20,16 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
 from articles.models import Article, Issue, Tag, TaggedArticle
-from articles.views import public_articles
+from articles.views import public_articles, with_card_links
 from authors.models import Author
 
 ITEMS = 30
 SITE = "En-Contact"
+
+
+def latest(articles):
+    """The feed's items: the first ITEMS of `articles`, with their authors and tags."""
+    return with_card_links(list(articles[:ITEMS]))
 
 
 def as_html(text):
@@ -40,7 +45,7 @@ class LatestArticlesFeed(Feed):
         return reverse("articles:list")
 
     def items(self):
-        return public_articles()[:ITEMS]
+        return latest(public_articles())
 
     def item_title(self, item):
         return item.title
@@ -55,10 +60,10 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return ", ".join(byline.author.name for byline in item.bylines.all()) or None
+        return ", ".join(author.name for author in item.byline_links) or None
 
     def item_categories(self, item):
-        return [tagging.tag.name for tagging in item.taggings]
+        return [tag.name for tag in item.tag_links]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -86,7 +91,7 @@ class TagFeed(LatestArticlesFeed):
         return tag.get_absolute_url()
 
     def items(self, tag):
-        return public_articles().filter(taggedarticle__tag=tag)[:ITEMS]
+        return latest(public_articles().filter(taggedarticle__tag=tag))
 
 
 class TagAtomFeed(TagFeed):
@@ -114,7 +119,7 @@ class AuthorFeed(LatestArticlesFeed):
         return author.get_absolute_url()
 
     def items(self, author):
-        return public_articles().filter(authors=author)[:ITEMS]
+        return latest(public_articles().filter(authors=author))
 
 
 class AuthorAtomFeed(AuthorFeed):
@@ -142,7 +147,7 @@ class IssueFeed(LatestArticlesFeed):
         return issue.get_absolute_url()
 
     def items(self, issue):
-        return public_articles().filter(issue=issue).order_by("issue_position", "pk")[:ITEMS]
+        return latest(public_articles().filter(issue=issue).order_by("issue_position", "pk"))
 
 
 class IssueAtomFeed(IssueFeed):

@@ -1,7 +1,7 @@
 """The ceiling: the best a Django page can do on this machine, the reference of `make bench`.
 
 A bare view renders the article list's own template for the same 20 rows as the article list
-(fetched once per process with the list view's own queryset, prefetches included, then kept in
+(fetched once per process with the list view's own queryset and card links, then kept in
 a plain in-memory list): the same middleware, URL resolver and template engine as every page,
 without a single query. Only the rows and the pagination are given to the template; the list's
 filter form and tag facets, which need queries, are part of what the pages pay for. Mounted at
@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from articles.views import ArticleListView
+from articles.views import ArticleListView, with_card_links
 
 ROWS = 20
 _first_page = {}
@@ -32,7 +32,7 @@ def first_page(request):
         view = ArticleListView()
         view.setup(request)
         articles = view.get_queryset()
-        _first_page["rows"] = list(articles[:ROWS])
+        _first_page["rows"] = with_card_links(list(articles[:ROWS]))
         _first_page["count"] = articles.count()
     paginator = Paginator(_first_page["rows"], ROWS)
     paginator.count = _first_page["count"]

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, TaggedArticle
+from articles.views import with_card_links
 from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory
 
 HIDDEN = ["Brouillon secret", "Relecture secrète", "Archive retirée", "Programmé demain"]
@@ -340,3 +341,40 @@ def test_section_without_published_articles_answers_404(client, magazine):
     SectionFactory(name="Tribune")
 
     assert client.get("/rubriques/tribune/").status_code == 404
+
+
+def test_cards_show_authors_in_byline_order_and_tags_by_name(client, db):
+    first, second = AuthorFactory(name="Zoé Dernier"), AuthorFactory(name="Anne Première")
+    article = ArticleFactory(authors=[first, second], tag_names=["offshore", "bpo", "crm"])
+
+    card = client.get("/articles/").context["articles"][0]
+
+    assert (
+        [(author.name, author.get_absolute_url()) for author in card.byline_links],
+        [(tag.name, tag.get_absolute_url()) for tag in card.tag_links],
+    ) == (
+        [
+            ("Zoé Dernier", first.get_absolute_url()),
+            ("Anne Première", second.get_absolute_url()),
+        ],
+        [(name, f"/mots-cles/{name}/") for name in ["bpo", "crm", "offshore"]],
+    )
+    assert article.get_absolute_url() in client.get("/articles/").text
+
+
+def test_card_links_reach_every_copy_of_an_article_and_cost_nothing_when_empty(
+    db, django_assert_num_queries
+):
+    """The home page passes an article twice (latest and the issue's contents)."""
+    ArticleFactory(tag_names=["crm"], authors=[AuthorFactory(name="Manuel Jacquinet")])
+    one, again = Article.objects.all(), Article.objects.all()
+    copies = [one[0], again[0]]
+
+    with django_assert_num_queries(2):
+        with_card_links(copies)
+    with django_assert_num_queries(0):
+        with_card_links([])
+
+    assert [([a.name for a in c.byline_links], [t.name for t in c.tag_links]) for c in copies] == [
+        (["Manuel Jacquinet"], ["crm"])
+    ] * 2

@@ -228,8 +228,9 @@ def cached_aggregate(name, key, compute):
     only when content does, so it is kept under the same generation as cached pages, and for no
     longer than a page (the next scheduled publication ends it). Unlike a page it serves
     everyone, logged in or not: what it keeps must not depend on who asks. The page around it,
-    its rows and their bylines and tags are still computed at every request. Without a cache,
-    or when the cache fails, `compute()` answers.
+    its rows and their bylines and tags are still computed at every request. Small tables read
+    whole at every request (the list's choice of sections) are kept the same way. Without a
+    cache, or when the cache fails, `compute()` answers.
     """
     if not settings.AGGREGATE_CACHE:
         return compute()

@@ -45,9 +45,9 @@ def test_a_list_counts_its_articles_and_tags_once_per_change(client, aggregate_c
         ArticleFactory.create_batch(3, tag_names=["crm", "bpo"])
     first = queries(client, LIST)
 
-    # The count, the facets and the next scheduled publication come from the cache; the
-    # rows, bylines and tags do not.
-    assert (first, queries(client, LIST)) == (first, first - 3)
+    # The count, the facets, the sections and the next scheduled publication come from the
+    # cache; the rows, bylines and tags do not.
+    assert (first, queries(client, LIST)) == (first, first - 4)
 
 
 @pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_without_the_aggregate_cache_every_request_counts(client, settings, comm
 
 @pytest.mark.django_db
 def test_a_request_reads_the_content_generation_once(client, aggregate_cache, monkeypatch):
-    """The count and the facets of a list share one read of the generation."""
+    """The count, the facets and the sections of a list share one read of the generation."""
     from articles.caching import GENERATION_KEY
 
     ArticleFactory.create_batch(3, tag_names=["crm", "bpo"])
@@ -100,4 +100,5 @@ def test_a_request_reads_the_content_generation_once(client, aggregate_cache, mo
 
     client.get(LIST)
 
-    assert (reads.count(GENERATION_KEY), len(reads)) == (1, 3)  # generation, count, facets
+    # generation, count, facets, sections
+    assert (reads.count(GENERATION_KEY), len(reads)) == (1, 4)

@@ -62,24 +62,39 @@ def test_secret_key_is_required_when_debug_is_off():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_database_url_selects_postgresql_with_connection_reuse():
+@pytest.mark.parametrize(
+    ("binding", "prepared"),
+    [(None, "{'server_side_binding': True, 'prepare_threshold': 5}"), ("0", "{}")],
+)
+def test_database_url_selects_postgresql_with_connection_reuse(binding, prepared):
+    """Server-side binding (prepared queries) is on unless a pooler needs it off."""
     code = (
         "from django.conf import settings as s; d = s.DATABASES['default'];"
-        "print(d['ENGINE'], d['NAME'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+        "print(d['ENGINE'], d['NAME'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'],"
+        " d['OPTIONS'])"
     )
     env = {
         "DATABASE_URL": "postgres://u@db.example:5432/mag",
         "DJANGO_SETTINGS_MODULE": "encontact.settings",
     }
+    environ = {key: value for key, value in os.environ.items() if key != "PG_SERVER_SIDE_BINDING"}
+    if binding is not None:
+        env["PG_SERVER_SIDE_BINDING"] = binding
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
-        env={**os.environ, **env},
+        env={**environ, **env},
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert result.stdout.split() == ["django.db.backends.postgresql", "mag", "600", "True"]
+    assert result.stdout.split(maxsplit=4) == [
+        "django.db.backends.postgresql",
+        "mag",
+        "600",
+        "True",
+        prepared + "\n",
+    ]
 
 
 def test_french_locale_and_paris_time(settings):

@@ -73,25 +73,25 @@ def with_card_links(articles):
     they did: about a fifth of a list page's time (bench/analysis.md).
     """
     ids = {article.pk for article in articles}
-    bylines, tags = defaultdict(list), defaultdict(list)
-    if ids:
-        rows = (
-            ArticleAuthor.objects.filter(article__in=ids)
-            .order_by("position")
-            .values_list("article", "author__name", "author__slug")
-        )
-        for article, name, slug in rows:
-            bylines[article].append(CardLink(name, slug, "authors:detail"))
-        rows = (
-            TaggedArticle.objects.filter(content_object__in=ids)
-            .order_by("tag__name")
-            .values_list("content_object", "tag__name", "tag__slug")
-        )
-        for article, name, slug in rows:
-            tags[article].append(CardLink(name, slug, "articles:tag"))
-    for article in articles:
-        article.byline_links = bylines[article.pk]
-        article.tag_links = tags[article.pk]
+    bylines = ArticleAuthor.objects.filter(article__in=ids).order_by("position")
+    taggings = TaggedArticle.objects.filter(content_object__in=ids).order_by("tag__name")
+    for attribute, rows, url_name in [
+        (
+            "byline_links",
+            bylines.values_list("article", "author__name", "author__slug"),
+            "authors:detail",
+        ),
+        (
+            "tag_links",
+            taggings.values_list("content_object", "tag__name", "tag__slug"),
+            "articles:tag",
+        ),
+    ]:
+        links = defaultdict(list)
+        for article, name, slug in rows if ids else []:
+            links[article].append(CardLink(name, slug, url_name))
+        for article in articles:
+            setattr(article, attribute, links[article.pk])
     return articles
 
 

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test test-postgres lint format bench faults backup restore clean
+.PHONY: install run serve test test-postgres lint format accuracy bench faults backup restore clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: install
 ## The suite again on a fresh PostgreSQL database at 127.0.0.1:5432.
 test-postgres: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/encontact} $(BIN)/pytest -n 2 --dist loadfile
+
+## How the importer reads the demo corpus and the layout corpus, field by field, with every miss.
+accuracy: install
+	$(BIN)/python -m articles.importing.accuracy fixtures/corpus fixtures/layouts
 
 lint: install
 	$(BIN)/ruff check .

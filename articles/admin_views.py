@@ -183,6 +183,6 @@ def present(report, ignored):
         "ignored": ignored,
         "review_url": f"{changelist}?needs_review__exact=1",
         "conflicts_url": f"{changelist}?import_conflict__exact=1",
-        "needs_review": sum(1 for f in files for a in f["articles"] if a["warnings"]),
+        "needs_review": sum(1 for f in files for a in f["articles"] if a["needs_review"]),
         "conflicts": report["summary"].get("conflicts", 0),
     }

@@ -63,6 +63,25 @@ class Meta:
     publisher: str | None = None  # "Publié le … par X": the account, an author only if a person
     authors: list = field(default_factory=list)  # "Par A et B, le 3 mars 2020"
 
+    def describe(self) -> str:
+        """What the line says, in a few French words, for `import_corpus --explain`."""
+        parts = [
+            f"{label} {value}"
+            for label, value in (
+                ("date", self.published),
+                ("mise à jour", self.updated),
+                ("rubrique", self.category),
+                ("numéro", self.issue_number),
+                ("compte", self.publisher),
+            )
+            if value
+        ]
+        if self.tags or self.tags_follow:
+            parts.append(f"mots-clés {', '.join(self.tags) or 'à la ligne suivante'}")
+        if self.unreadable_date:
+            parts.append("date illisible")
+        return "; ".join(parts) or "ligne d'en-tête"
+
 
 def split_tags(text: str) -> list[str]:
     tags = (tag.strip(" .#") for tag in TAG_SPLIT.split(text))

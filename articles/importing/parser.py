@@ -40,6 +40,22 @@ HANDLE = "handle"
 SIGNATURE = "signature"
 REPEAT = "repeat"
 STANDFIRST = "standfirst"
+TITLE = "title"
+DROPPED = "dropped"
+ROLE_NAMES = {
+    TEXT: "texte",
+    TITLE: "titre",
+    FURNITURE: "décor",
+    META: "métadonnée",
+    CREDIT: "crédit",
+    CAPTION: "légende",
+    BYLINE: "signature",
+    HANDLE: "identifiant",
+    SIGNATURE: "signature",
+    REPEAT: "titre répété",
+    STANDFIRST: "chapô",
+    DROPPED: "retiré",
+}
 
 MAX_TITLE_WORDS = 16
 MAX_TITLE_CHARS = 180
@@ -96,10 +112,32 @@ def parse_text(text: str, *, furniture: Iterable[str] | None = None, thesaurus=N
     `furniture` is the list of furniture lines and `thesaurus` the subjects for suggested tags;
     by default both come from fixtures/.
     """
+    return read_page(text, furniture=furniture, thesaurus=thesaurus)[0]
+
+
+def explain_bytes(data: bytes, *, furniture=None, thesaurus=None):
+    """Why the parser read a file as it did: each non-blank source line as (line number from
+    1, role, reason, text), with the parsed file. Raises ParseError like `parse_bytes`."""
+    text, _encoding = decode(data)
+    parsed, lines = read_page(text, furniture=furniture, thesaurus=thesaurus)
+    explained = [
+        (
+            line.number + 1,
+            ROLE_NAMES.get(line.role, line.role) + (f" [{line.post + 1}]" if line.post else ""),
+            (line.reason or "texte")
+            + (f" ; « {line.glued} » collé au début, retiré" if line.glued else ""),
+            line.flat or line.glued,
+        )
+        for line in lines
+    ]
+    return explained, parsed
+
+
+def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile, list[Line]]:
     raw = source_lines(text)
     lines = to_lines(raw)
     if not lines:
-        return ParsedFile([], warnings=["Fichier vide."])
+        return ParsedFile([], warnings=["Fichier vide."]), lines
     keys = (
         furniture_rules.default_keys()
         if furniture is None
@@ -111,7 +149,7 @@ def parse_text(text: str, *, furniture: Iterable[str] | None = None, thesaurus=N
     classify(lines, keys)
     posts = find_posts(lines)
     if not posts:
-        return ParsedFile([], warnings=[no_article_reason(lines)])
+        return ParsedFile([], warnings=[no_article_reason(lines)]), lines
 
     articles, warnings = [], []
     for number, (start, title, end) in enumerate(posts):
@@ -123,6 +161,8 @@ def parse_text(text: str, *, furniture: Iterable[str] | None = None, thesaurus=N
             continue
         article.raw = "\n".join(raw[first_source_line:last_source_line]).strip("\n")
         article.position = len(articles)
+        for line in lines[start:end]:
+            line.post = article.position
         article.warnings.extend(
             f"Texte d'image collé au paragraphe retiré : « {alt} »."
             for alt in alt_texts
@@ -136,7 +176,7 @@ def parse_text(text: str, *, furniture: Iterable[str] | None = None, thesaurus=N
         warnings.append(f"Page découpée en {len(articles)} articles : vérifier les découpes.")
     if not articles:
         warnings.append(no_article_reason(lines))
-    return ParsedFile(articles, warnings=warnings)
+    return ParsedFile(articles, warnings=warnings), lines
 
 
 def _line_of(lines: list[Line], glued: str) -> int:
@@ -159,32 +199,35 @@ def classify(lines: list[Line], keys: frozenset[str]):
     for index, line in enumerate(lines):
         if line.words > MAX_META_WORDS:  # a paragraph of prose: no rule below applies
             waiting_for_tags, above_text = None, False
+            line.reason = f"paragraphe ({line.words} mots)"
             continue
-        if not line.text or (above_text and furniture_rules.is_tagline(line.folded)):
-            line.role = FURNITURE
+        if not line.text:
+            line.assign(FURNITURE, "nom d'image ou texte alternatif seul sur sa ligne")
+            continue
+        if above_text and furniture_rules.is_tagline(line.folded):
+            line.assign(FURNITURE, "slogan du site au-dessus du texte")
             continue
         if waiting_for_tags is not None:
             tags_line, waiting_for_tags = waiting_for_tags, None
             if looks_like_tags(line, lines[index + 1] if index + 1 < len(lines) else None):
                 tags_line.tags.extend(split_tags(line.flat))
-                line.role = META
-                line.data = Meta()
+                line.assign(META, "mots-clés sous « tagged »", Meta())
                 continue
         if meta := read_meta(line.flat, line.folded):
-            line.role, line.data = META, meta
+            line.assign(META, f"métadonnée ({meta.describe()})", meta)
             waiting_for_tags = meta if meta.tags_follow else None
         elif furniture_rules.is_furniture(line.folded, keys):
-            line.role = FURNITURE
+            line.assign(FURNITURE, "décor du site (liste ou règle)")
         elif credit := read_credit(line):
-            line.role, line.data = CREDIT, credit
+            line.assign(CREDIT, "crédit photo", credit)
         elif CAPTION_LINE.match(line.folded):
-            line.role = CAPTION
+            line.assign(CAPTION, "ligne « Légende : »")
         elif authors := read_byline(line.flat, line.folded):
-            line.role, line.data = BYLINE, authors
+            line.assign(BYLINE, "signature « par … »", authors)
         elif dated_byline := read_dated_byline(line):
-            line.role, line.data = META, dated_byline
+            line.assign(META, "signature datée", dated_byline)
         elif handle := read_handle(line.flat):
-            line.role, line.data = HANDLE, handle
+            line.assign(HANDLE, "identifiant @", handle)
         above_text = above_text and line.role != TEXT
 
 
@@ -255,13 +298,10 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), None)
     if first_prose is None:
         return []
-    candidates = [i for i in range(first_prose) if title_like(lines[i])]
-    detached = [i for i in candidates if not attached_to_prose(lines, i)]
-    if len(detached) > 1 and first_question(lines, detached[-2], detached[-1]):
-        detached.pop()
-    title = (detached or candidates or [None])[-1]
+    title = choose_title(lines, first_prose)
     if title is None and long_title(lines, first_prose):
         title = first_prose
+        lines[title].reason = "titre long : ligne seule, sans point final, prose en dessous"
         first_prose = next((i for i in range(title + 1, len(lines)) if is_prose(lines[i])), None)
         if first_prose is None:
             return []
@@ -269,13 +309,55 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     starts = [(0, title)]
     seen_prose = False
     for index in range(first_prose, len(lines)):
-        if seen_prose and starts_a_post(lines, index):
+        if seen_prose and (why := starts_a_post(lines, index)):
+            lines[index].reason = f"titre d'un nouvel article : {why}"
             starts.append((index, index))
             seen_prose = False
         elif is_prose(lines[index]):
             seen_prose = True
     ends = [start for start, _ in starts[1:]] + [len(lines)]
     return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
+
+
+def choose_title(lines: list[Line], first_prose: int) -> int | None:
+    """The title among the heading-like lines above the first paragraph, by score.
+
+    Each candidate's features add to its score (see `title_features`); the best wins, the
+    later one on a tie (the heading closest to the text). The scores and their reasons are
+    kept on the lines for `--explain`.
+    """
+    candidates = [i for i in range(first_prose) if title_like(lines[i])]
+    if not candidates:
+        return None
+    scored = []
+    for rank, index in enumerate(candidates):
+        features = title_features(lines, index, candidates, first_prose, rank)
+        score = sum(points for points, _ in features)
+        lines[index].reason = f"titre possible, score {score} : " + ", ".join(
+            f"{why} ({points:+d})" for points, why in features
+        )
+        scored.append((score, index))
+    best_score, best = max(scored)
+    return best
+
+
+def title_features(
+    lines: list[Line], index: int, candidates: list[int], first_prose: int, rank: int
+) -> list[tuple[int, str]]:
+    """Points for and against a title candidate, each with its reason in French."""
+    line = lines[index]
+    features = []
+    if not attached_to_prose(lines, index):
+        features.append((2, "détachée du texte"))
+    if index == candidates[-1]:
+        features.append((1, "la plus proche du texte"))
+    if (
+        len(candidates) > 1
+        and index == candidates[-1]
+        and first_question(lines, candidates[-2], index)
+    ):
+        features.append((-4, "première question d'une interview"))
+    return features
 
 
 def long_title(lines: list[Line], index: int) -> bool:
@@ -296,24 +378,32 @@ def first_question(lines: list[Line], title: int, question: int) -> bool:
     return bool(INTERVIEW_TITLE.search(lines[title].folded)) or more >= 2
 
 
-def starts_a_post(lines: list[Line], index: int) -> bool:
-    """A heading that opens a new post: something besides its shortness must say so."""
+def starts_a_post(lines: list[Line], index: int) -> str | None:
+    """A heading that opens a new post: something besides its shortness must say so (the
+    reason is returned)."""
     line = lines[index]
     if not title_like(line, LONG_TITLE_WORDS) or not line.standalone or is_postscript(line.flat):
-        return False
+        return None
     following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]
     if not following or not any(is_prose(lines[i]) for i in following[:4]):
-        return False
+        return None
     after = lines[following[0]]
     before = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].role != FURNITURE), None)
-    return (
-        bool(after.glued)
-        or after.role in (META, BYLINE)
-        or after.folded == line.folded
-        or (after.role == TEXT and heading_like(after) and attached_to_prose(lines, following[0]))
-        or line.gap_before >= WIDE_GAP
-        or (before is not None and (before.role == CREDIT or is_postscript(before.flat)))
-    )
+    if after.glued:
+        return "nom d'image collé au paragraphe suivant"
+    if after.role in (META, BYLINE):
+        return "suivie d'une date ou d'une signature"
+    if after.folded == line.folded:
+        return "répétée juste en dessous"
+    if after.role == TEXT and heading_like(after) and attached_to_prose(lines, following[0]):
+        return "suivie d'une légende d'image"
+    if line.gap_before >= WIDE_GAP:
+        return "large blanc au-dessus"
+    if before is not None and before.role == CREDIT:
+        return "après un crédit photo"
+    if before is not None and is_postscript(before.flat):
+        return "après un PS"
+    return None
 
 
 def clean_title(text: str) -> str:
@@ -338,6 +428,11 @@ def build_article(lines: list[Line], title_index: int | None) -> ParsedArticle:
     ]
     if dropped:
         warnings.append(f"Texte retiré au-dessus du titre : « {' / '.join(dropped)} ».")
+    for line in head:
+        if line.role == TEXT:
+            line.assign(DROPPED, f"au-dessus du titre ; {line.reason or 'texte'}")
+    if title_line is not None:
+        title_line.assign(TITLE, title_line.reason or "titre")
 
     if title_index is None:
         first = next((line for line in rest if line.role == TEXT), None)
@@ -384,12 +479,13 @@ def build_article(lines: list[Line], title_index: int | None) -> ParsedArticle:
 
     if meta.unreadable_date:
         warnings.append(f"Date non reconnue : « {meta.unreadable_date} ».")
+    notes = []
     if not authors:
-        warnings.append("Aucun auteur trouvé : à renseigner.")
+        notes.append("Aucun auteur indiqué sur la page : à renseigner si on le connaît.")
     if meta.published is None:
-        warnings.append("Aucune date de publication trouvée : à renseigner.")
+        notes.append("Aucune date de publication sur la page : à renseigner.")
     if meta.issue_number is None:
-        warnings.append("Aucun numéro du magazine indiqué.")
+        notes.append("Aucun numéro du magazine indiqué.")
 
     return ParsedArticle(
         title=title,
@@ -405,6 +501,7 @@ def build_article(lines: list[Line], title_index: int | None) -> ParsedArticle:
         photo_credit="; ".join(dict.fromkeys(credits)) or None,
         interviewee=interviewee,
         warnings=warnings,
+        notes=notes,
     )
 
 
@@ -426,14 +523,15 @@ def mark_opening(rest: list[Line], title: Line | None) -> str | None:
         if line.role != TEXT:
             continue
         if title is not None and line.folded == title.folded:
-            line.role = REPEAT
+            line.assign(REPEAT, "répète le titre")
             continue
         if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 2:
-            line.role, standfirst = STANDFIRST, inside
+            line.assign(STANDFIRST, "entre guillemets sous le titre")
+            standfirst = inside
         elif is_prose(line):
             break
         elif heading_like(line) and attached_to_prose(rest, index) and not is_question(line.flat):
-            line.role = CAPTION
+            line.assign(CAPTION, "ligne courte collée au-dessus d'un paragraphe : légende")
         first_text = False
     return standfirst
 
@@ -451,7 +549,10 @@ def read_signatures(rest: list[Line]) -> list[ParsedAuthor]:
     if len(authors) == 1 and handles and authors[0].handle is None:
         authors[0] = ParsedAuthor(authors[0].name, authors[0].role, handles[0].data)
     for line in handles:
-        line.role = SIGNATURE if authors else TEXT
+        if authors:
+            line.assign(SIGNATURE, "identifiant de l'auteur")
+        else:
+            line.assign(TEXT, "identifiant sans auteur : gardé dans le texte")
     return list(dict.fromkeys(authors))
 
 
@@ -462,9 +563,11 @@ def complete_author(author: ParsedAuthor, lines: list[Line], index: int) -> Pars
         if line.gap_before > 1:
             break
         if line.role == HANDLE and handle is None:
-            handle, line.role = line.data, SIGNATURE
+            handle = line.data
+            line.assign(SIGNATURE, "identifiant sous la signature")
         elif line.role == TEXT and role is None and is_role(line.folded):
-            role, line.role = line.flat, SIGNATURE
+            role = line.flat
+            line.assign(SIGNATURE, "fonction sous la signature")
         else:
             break
     return ParsedAuthor(author.name, role, handle)
@@ -496,12 +599,13 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
             if author is None:
                 break
             authors.append(author)
-            last.role = SIGNATURE
+            last.assign(SIGNATURE, "nom seul en fin de texte")
             index -= 1
             continue
         else:
             break
-        before.role = last.role = SIGNATURE
+        before.assign(SIGNATURE, "nom en fin de texte")
+        last.assign(SIGNATURE, "fonction ou identifiant sous le nom")
         index -= 2
     return authors[::-1]
 
@@ -512,10 +616,12 @@ def head_signature(rest: list[Line]) -> list[ParsedAuthor]:
     for line, following in zip(top, top[1:], strict=False):
         if line.role == TEXT and is_name(line.flat) and line.gap_after == 0:
             if following.role == HANDLE:
-                line.role = following.role = SIGNATURE
+                line.assign(SIGNATURE, "nom sous le titre")
+                following.assign(SIGNATURE, "identifiant sous le nom")
                 return [ParsedAuthor(normalise_name(line.flat), None, following.data)]
             if following.role == TEXT and is_role(following.folded):
-                line.role = following.role = SIGNATURE
+                line.assign(SIGNATURE, "nom sous le titre")
+                following.assign(SIGNATURE, "fonction sous le nom")
                 return [ParsedAuthor(normalise_name(line.flat), following.flat)]
     return []
 

@@ -8,7 +8,7 @@ accents and curly apostrophes removed, same length as `flat` so spans can be cut
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from articles.importing.records import ParseError
@@ -85,7 +85,8 @@ class Line:
     role: str = TEXT
     data: object = None
     glued: str = ""
-    notes: list = field(default_factory=list)
+    reason: str = ""  # why the line has its role: `import_corpus --explain` shows it
+    post: int = 0  # which post of a multi-post page the line belongs to
 
     @cached_property
     def flat(self) -> str:
@@ -103,6 +104,11 @@ class Line:
         self.text = text
         for name in ("flat", "folded", "words"):
             self.__dict__.pop(name, None)
+
+    def assign(self, role: str, reason: str, data: object = None):
+        self.role, self.reason = role, reason
+        if data is not None:
+            self.data = data
 
     @property
     def standalone(self) -> bool:

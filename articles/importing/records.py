@@ -17,6 +17,14 @@ class ParsedAuthor:
 
 @dataclass
 class ParsedArticle:
+    """One article of a page.
+
+    `warnings` are the parser's doubts (a guessed title, text removed above the title, a
+    caption taken out…): they put the article in the editors' « à relire » queue. `notes` are
+    facts about the page (no author, no date, no issue number shown): editors see them, but an
+    archive page that simply does not say is no reason to review the article.
+    """
+
     title: str
     body: str
     kind: str = "article"
@@ -33,11 +41,31 @@ class ParsedArticle:
     position: int = 0
     raw: str = ""
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
-    def needs_review(self):
-        """Every doubt of the parser is a warning, and any warning asks for an editor."""
+    def needs_review(self) -> bool:
         return bool(self.warnings)
+
+    def as_report(self) -> dict:
+        """The article as the import report (and the accuracy check) shows it."""
+        return {
+            "title": self.title,
+            "kind": self.kind,
+            "authors": [{"name": a.name, "role": a.role, "handle": a.handle} for a in self.authors],
+            "published": self.published.isoformat() if self.published else None,
+            "issue_number": self.issue_number,
+            "category": self.category,
+            "tags": list(self.tags),
+            "suggested_tags": list(self.suggested_tags),
+            "standfirst": self.standfirst,
+            "photo_credit": self.photo_credit,
+            "interviewee": self.interviewee,
+            "body": self.body,
+            "warnings": list(self.warnings),
+            "notes": list(self.notes),
+            "needs_review": self.needs_review,
+        }
 
 
 @dataclass

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
+from articles.bodies import from_plain_text
 from articles.caching import content_changed
 from articles.importing import ParsedFile, ParseError
 from articles.importing.parser import parse_or_error
@@ -97,13 +98,6 @@ def editable_parser_data():
         for subject in SubjectModel.objects.filter(active=True)
     ] or None
     return furniture, subjects
-
-
-def published_value(value):
-    """The report's form of a publication date: full ISO datetime, or a bare date."""
-    if value is None:
-        return None
-    return value.isoformat()
 
 
 def published_datetime(value):
@@ -285,7 +279,7 @@ class Importer:
         for item, entry, source_name, digest in new:
             article = Article(source_file=source_name, source_position=item.position)
             article.status = self.status
-            self._fill(article, item, digest, entry["warnings"])
+            self._fill(article, item, digest)
             created.append((article, item, entry))
         self._create([article for article, _, _ in created])
         for article, _item, entry in created:
@@ -293,24 +287,7 @@ class Importer:
         self._link_created(created)
 
     def _entry(self, item) -> dict:
-        return {
-            "id": None,
-            "title": item.title,
-            "slug": None,
-            "kind": item.kind,
-            "authors": [{"name": a.name, "role": a.role, "handle": a.handle} for a in item.authors],
-            "published": published_value(item.published),
-            "issue_number": item.issue_number,
-            "category": item.category,
-            "tags": list(item.tags),
-            "suggested_tags": list(item.suggested_tags),
-            "standfirst": item.standfirst,
-            "photo_credit": item.photo_credit,
-            "interviewee": item.interviewee,
-            "body": item.body,
-            "warnings": list(item.warnings),
-            "action": "none (dry run)",
-        }
+        return {"id": None, "slug": None, **item.as_report(), "action": "none (dry run)"}
 
     def _create(self, articles):
         """Insert new articles and their first revision in bulk, with unique slugs."""
@@ -324,6 +301,7 @@ class Importer:
             taken.add(slug)
             article.slug = slug
             article.reading_minutes = reading_minutes(article.standfirst, article.body)
+            article.render_body()  # bulk inserts skip save()
             article.import_fingerprint = article.content_fingerprint()
         bulk_create_with_history(
             articles,
@@ -355,22 +333,21 @@ class Importer:
 
     def _write_known(self, article, digest, item, entry):
         """An article imported before: unchanged, updated, or kept as the editors left it."""
-        warnings = entry["warnings"]
         if article.source_digest == digest:
             entry.update(id=article.pk, slug=article.slug, action="unchanged")
             return
         if article.content_fingerprint() != article.import_fingerprint:
-            warnings.append(CONFLICT_WARNING)
+            entry["warnings"].append(CONFLICT_WARNING)
             article.import_conflict = True
             article.needs_review = True
             article.source_digest = digest
             article.source_text = item.raw
-            article.import_warnings = warnings
+            article.import_warnings = entry["warnings"] + entry["notes"]
             article._change_reason = "Import : conflit (version de la rédaction conservée)"
             article.save()
             entry.update(id=article.pk, slug=article.slug, action="conflict")
             return
-        self._fill(article, item, digest, warnings)
+        self._fill(article, item, digest)
         article._change_reason = "Import de l'archive"
         article.save()
         self._link_authors(article, item.authors)
@@ -380,10 +357,10 @@ class Importer:
         Article.objects.filter(pk=article.pk).update(import_fingerprint=article.import_fingerprint)
         entry.update(id=article.pk, slug=article.slug, action="updated")
 
-    def _fill(self, article, item, digest, warnings):
+    def _fill(self, article, item, digest):
         article.title = item.title[:300]
         article.standfirst = item.standfirst or ""
-        article.body = item.body
+        article.body = from_plain_text(item.body)  # imported text is plain, bodies Markdown
         article.kind = item.kind if item.kind in Article.Kind.values else Article.Kind.ARTICLE
         article.interviewee = item.interviewee or ""
         article.photo_credit = (item.photo_credit or "")[:300]
@@ -392,8 +369,9 @@ class Importer:
         article.section = self._section(item.category)
         article.source_digest = digest
         article.source_text = item.raw
-        article.import_warnings = warnings
-        article.needs_review = bool(warnings)
+        # Editors see the doubts and the absences; only the doubts ask for a review.
+        article.import_warnings = item.warnings + item.notes
+        article.needs_review = item.needs_review
         article.import_conflict = False
 
     def _issue(self, number):

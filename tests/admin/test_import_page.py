@@ -48,7 +48,9 @@ class FakeWriter:
             "title": article.title,
             "slug": article.slug,
             "authors": [{"name": "Manuel Jacquinet", "role": "", "handle": ""}],
-            "warnings": ["Date introuvable"],
+            "warnings": ["Titre deviné"],
+            "notes": ["Aucune date de publication sur la page"],
+            "needs_review": True,
             "action": "created",
         }
         return {

@@ -96,10 +96,17 @@ def test_one_author_across_files_whatever_the_spelling(archive):
     ) == (1, 2, "Directeur de la rédaction", "@manueljacquinet")
 
 
-def test_articles_without_author_or_date_need_review(archive):
+def test_missing_author_and_date_are_shown_to_editors_without_flagging(archive):
     run_import(archive)
-    blog_posts = Article.objects.filter(source_file="004_94a55e2e95f20323.txt")
-    assert [a.needs_review and bool(a.import_warnings) for a in blog_posts] == [True] * 4
+    blog_posts = Article.objects.filter(source_file="004_94a55e2e95f20323.txt").order_by(
+        "source_position"
+    )
+    assert [(a.needs_review, bool(a.import_warnings)) for a in blog_posts] == [
+        (False, True),
+        (False, True),
+        (False, True),
+        (True, True),  # its caption was taken out: a doubt
+    ]
 
 
 def test_changed_source_updates_its_articles(archive):
@@ -252,3 +259,17 @@ def test_new_files_of_a_run_are_inserted_together(archive):
     inserts = [q["sql"].split()[2].strip('"') for q in queries if q["sql"].startswith("INSERT")]
     bulk = ("article", "historicalarticle", "articleauthor", "taggedarticle")
     assert [inserts.count(f"articles_{table}") for table in bulk] == [1, 1, 1, 1]
+
+
+def test_explain_shows_each_line_with_its_role_and_reason(capsys):
+    call_command("import_corpus", "--explain", str(CORPUS / "000_6d2d1e48edda2059.txt"))
+    lines = capsys.readouterr().out.splitlines()
+    roles = {line.split()[1]: line for line in lines[:11] if line.strip()}
+    assert ("Une réelle industrie" in roles["titre"], "AMBUSH" in roles["retiré"]) == (True, True)
+
+
+def test_explain_refuses_a_binary_file_with_a_clear_error(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\x00\x00\x00")
+    with pytest.raises(CommandError, match="fichier binaire"):
+        call_command("import_corpus", "--explain", str(path))

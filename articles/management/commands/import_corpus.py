@@ -6,13 +6,17 @@ import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from tqdm import tqdm
 
 from articles.caching import bump_if_due, bumps_at_most_every
+from articles.importing import ParseError
+from articles.importing.parser import explain_bytes
 from articles.importing.writer import (
     SUMMARY_KEYS,
     Importer,
     batches,
+    editable_parser_data,
     iter_source_files,
     parse_ahead,
     relax_commit_durability,
@@ -40,7 +44,13 @@ class Command(BaseCommand):
     help = "Importe les pages d'archive (*.txt) des dossiers ou fichiers donnés."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", type=Path, metavar="DIR")
+        parser.add_argument("paths", nargs="*", type=Path, metavar="DIR")
+        parser.add_argument(
+            "--explain",
+            metavar="FILE",
+            type=Path,
+            help="Montre le rôle donné à chaque ligne d'un fichier, et pourquoi ; n'importe rien.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Analyse sans rien écrire.")
         parser.add_argument("--report", metavar="FILE", help="Rapport JSON (« - » : sortie).")
         parser.add_argument(
@@ -52,7 +62,11 @@ class Command(BaseCommand):
             "--strict", action="store_true", help="Code de sortie non nul si un fichier échoue."
         )
 
-    def handle(self, *args, paths, dry_run, report, status, strict, **options):
+    def handle(self, *args, paths, dry_run, report, status, strict, explain, **options):
+        if explain is not None:
+            return self.explain(explain)
+        if not paths:
+            raise CommandError("Indiquez au moins un dossier ou un fichier à importer.")
         missing = [str(path) for path in paths if not path.exists()]
         if missing:
             raise CommandError(f"Introuvable : {', '.join(missing)}")
@@ -89,6 +103,35 @@ class Command(BaseCommand):
                 f"{importer.summary['skipped']} ignoré(s).",
                 returncode=2,
             )
+
+    def explain(self, path: Path):
+        """Each line of one file with its role and the rule or score behind it."""
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"Lecture impossible de {path} : {error.strerror}") from None
+        try:
+            furniture, thesaurus = editable_parser_data()
+        except DatabaseError:  # no database yet: the lists of fixtures/ are the parser's default
+            furniture = thesaurus = None
+        try:
+            lines, parsed = explain_bytes(data, furniture=furniture, thesaurus=thesaurus)
+        except ParseError as error:
+            raise CommandError(f"{path} : {error}") from None
+        for number, role, reason, text in lines:
+            self.stdout.write(f"{number:>4}  {role:<14} {text[:70]:<70}  ← {reason}")
+        for article in parsed.articles:
+            authors = ", ".join(author.name for author in article.authors) or "—"
+            self.stdout.write(
+                self.style.MIGRATE_HEADING(f"\nArticle {article.position + 1} : {article.title}")
+            )
+            self.stdout.write(f"  auteurs : {authors} · date : {article.published or '—'}")
+            for warning in article.warnings:
+                self.stdout.write(self.style.WARNING(f"  à relire : {warning}"))
+            for note in article.notes:
+                self.stdout.write(f"  note : {note}")
+        for warning in parsed.warnings:
+            self.stdout.write(self.style.WARNING(f"  fichier : {warning}"))
 
     def write_report(self, target, summary, spool):
         """Write the JSON report, streaming the per-file entries spooled on disk."""

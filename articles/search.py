@@ -1,23 +1,33 @@
 """French full-text search over articles, insensitive to accents, case and word forms.
 
-On PostgreSQL, `search_vector` (kept current by a trigger, migration 0004) is matched with a
-`websearch` query in the `french_unaccent` configuration (unaccent, then the French stemmer),
-ranked with `SearchRank` and excerpted with `SearchHeadline`. Ranking reads each match's whole
-vector from disk, so when a query matches more than RANKED articles (a word in most of the
-archive: "relation", "client"), only the RANKED most recent matches are ranked and shown; the
-search page then says "at least RANKED results". Their ids are looked up once, from the GIN
-index or the listing index as the number of matches says (`recent_matches`); the count and the
-page then read those rows only. Headlines are computed for the shown page only: PostgreSQL
-evaluates them after the sort and the LIMIT.
+Besides its text, an article is found by its authors' names, its tags, its section and its
+issue's title, weighed below the title and above the body (migration 0011).
 
-On SQLite, an FTS5 index (migration 0006, kept current by triggers) with the `unicode61
-remove_diacritics 2` tokenizer folds accents and case; query words are lightly stemmed
+On PostgreSQL, `search_vector` (kept current by triggers, migrations 0004 and 0011) is matched
+with a `websearch` query in the `french_unaccent` configuration (unaccent, then the French
+stemmer), ranked with `SearchRank` and excerpted with `SearchHeadline`. Ranking reads each
+match's whole vector from disk, so when a query matches more than RANKED articles (a word in
+most of the archive: "relation", "client"), only the RANKED most recent matches are ranked and
+shown; the search page then says "at least RANKED results". Their ids are looked up once, from
+the GIN index or the listing index as the number of matches says (`recent_matches`); the count
+and the page then read those rows only. Headlines are computed for the shown page only:
+PostgreSQL evaluates them after the sort and the LIMIT.
+
+On SQLite, an FTS5 index (migrations 0006 and 0011, kept current by triggers) with the
+`unicode61 remove_diacritics 2` tokenizer folds accents and case; query words are lightly stemmed
 ("Centres" and "centre" are both "centr") and searched as prefixes, every word must appear
 (a leading "-" excludes one), ranked by FTS5's bm25 (title first) and excerpted by its
 `snippet()`. Meant for development, tests and small sites.
 
 Excerpts come back as plain text with the matches between START and STOP; the `highlight`
 template filter escapes the text and turns those marks into <mark> elements.
+
+Both engines receive the same bounded query (`query_words`): distinct words only, stop words
+and one-letter words dropped, at most MAX_TERMS of them. A hundred one-letter words once made
+PostgreSQL highlight each result with a 199-node query, 20 s for one request; highlighting also
+reads only the first EXCERPT_SOURCE_CHARS characters of an article. Web processes on PostgreSQL
+cancel any public statement after PUBLIC_STATEMENT_TIMEOUT_MS (encontact.timeouts); the search
+page then says the search took too long.
 """
 
 import functools
@@ -30,12 +40,17 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection
 from django.db.models import F, FloatField, Lookup, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce, Concat, Left
 
 CONFIG = "french_unaccent"
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 10
 EXCERPT_WORDS = 40
+# Excerpts are looked for in the standfirst and this much of the body (ts_headline reads all
+# it is given, for every result shown).
+EXCERPT_SOURCE_CHARS = 10_000
+# A token of more words than this ("a-b-c-d-e…") is searched as its meaningful words only.
+MAX_WORDS_PER_TOKEN = 3
 RANKED = 500
 # PostgreSQL: up to this many matches are read from the GIN index, more from the listing index
 # (see recent_matches). On 100,000 articles, reading and sorting 15,000 matches costs about
@@ -44,10 +59,11 @@ BITMAP_UP_TO = 15_000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Private-use characters: they cannot come from a reader's query, and editors never type them.
 START, STOP = "\ue000", "\ue001"
-# SQLite: the FTS5 table of migration 0006; bm25 weights of its columns id (not text), title,
-# standfirst, interviewee, body (PostgreSQL weighs the last four A, B, B, C).
+# SQLite: the FTS5 table of migrations 0006 and 0011; bm25 weights of its columns id (not
+# text), title, standfirst, interviewee, body and context (authors, tags, section, issue);
+# PostgreSQL weighs the last five A, B, B, C, B.
 FTS_TABLE = "articles_article_fts"
-FTS_RANK = f"-bm25({FTS_TABLE}, 0.0, 5.0, 2.0, 2.0, 1.0)"
+FTS_RANK = f"-bm25({FTS_TABLE}, 0.0, 5.0, 2.0, 2.0, 1.0, 2.0)"
 FTS_BODY_COLUMN = 4
 
 WORD = re.compile(r"\w+")
@@ -96,15 +112,49 @@ def stem(word):
     return word
 
 
-def terms(query):
-    """The stems a query asks for and the ones it excludes ("-offshore"), stopwords dropped."""
-    wanted, excluded = [], []
+def query_words(query):
+    """The tokens of `query` that reach the database, on both engines.
+
+    A token (what spaces separate: "centres", "-offshore", "e-mail", "d'appels", '"centre')
+    is kept as typed, for PostgreSQL's websearch syntax, when it brings a word not asked for
+    yet that is neither a stop word nor a single letter; at most MAX_TERMS such words in all.
+    A token of more than MAX_WORDS_PER_TOKEN words is replaced by its meaningful words. "or"
+    stays between two kept tokens; a dropped token's quote marks stay, so a phrase keeps its
+    bounds.
+    """
+    kept, seen = [], set()
     for token in clean_query(query).split():
+        if token.lower() == "or":
+            if kept and kept[-1].lower() != "or":
+                kept.append(token)
+            continue
+        words = WORD.findall(fold(token))
+        meaningful = [w for w in dict.fromkeys(words) if len(w) > 1 and w not in STOPWORDS]
+        new = [word for word in meaningful if stem(word) not in seen]
+        if not new or len(seen) + len(new) > MAX_TERMS:
+            if '"' in token:
+                kept.append('"')
+            if len(seen) >= MAX_TERMS:
+                break
+            continue
+        seen.update(stem(word) for word in new)
+        if len(words) > MAX_WORDS_PER_TOKEN:
+            token = ("-" if token.startswith("-") else "") + " ".join(new)
+        kept.append(token)
+    while kept and kept[-1].lower() == "or":
+        kept.pop()
+    return kept
+
+
+def terms(query):
+    """The stems a query asks for and the ones it excludes ("-offshore"), from `query_words`."""
+    wanted, excluded = [], []
+    for token in query_words(query):
         target = excluded if token.startswith("-") else wanted
         for word in WORD.findall(fold(token)):
-            if word not in STOPWORDS and stem(word) not in target:
+            if len(word) > 1 and word not in STOPWORDS and stem(word) not in target:
                 target.append(stem(word))
-    return wanted[:MAX_TERMS], excluded[:MAX_TERMS]
+    return wanted, excluded
 
 
 def search(queryset, query):
@@ -112,13 +162,15 @@ def search(queryset, query):
 
     On PostgreSQL, at most the RANKED most recent matches (see the module docstring).
     """
+    if not any(terms(query)):
+        return queryset.annotate(rank=Value(0.0)).none()
     if connection.vendor == "postgresql":
         search_query = postgres_query(query)
         return queryset.filter(AnyOf(F("pk"), recent_matches(queryset, search_query))).annotate(
             rank=SearchRank(F("search_vector"), search_query)
         )
     expression = fts_query(query)
-    if not expression:
+    if not expression:  # only excluded words
         return queryset.annotate(rank=Value(0.0)).none()
     return queryset.filter(fulltext__document__match=expression).annotate(
         rank=RawSQL(FTS_RANK, [], output_field=FloatField())
@@ -135,8 +187,8 @@ def postgres_query(query):
     articles from the GIN index alone. Left to `websearch` when the reader quotes a phrase or
     writes "or", whose meaning the split would change.
     """
-    cleaned = clean_query(query)
-    words = cleaned.split()
+    words = query_words(query)
+    cleaned = " ".join(words)
     compounds = [word for word in words if COMPOUND.fullmatch(word)]
     if not compounds or '"' in cleaned or any(word.lower() == "or" for word in words):
         return SearchQuery(cleaned, config=CONFIG, search_type="websearch")
@@ -200,7 +252,10 @@ def with_excerpts(queryset, query):
     `queryset` comes from `search()`.
     """
     if connection.vendor == "postgresql":
-        text = Concat(F("standfirst"), Value("\n"), F("body"), output_field=TextField())
+        text = Left(
+            Concat(F("standfirst"), Value("\n"), F("body"), output_field=TextField()),
+            EXCERPT_SOURCE_CHARS,
+        )
         search_query = postgres_query(query)
         excerpt = SearchHeadline(
             text,

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import (
     Count,
     Exists,
@@ -22,6 +22,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
@@ -243,6 +244,16 @@ class SearchView(ArticleListView):
 
     filterset_class = SearchFilter
     template_name = "articles/search.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs).render()
+        except OperationalError:
+            # Cancelled by the statement timeout of public requests (encontact.timeouts).
+            words = search.clean_query(request.GET.get("q"))
+            response = render(request, self.template_name, {"words": words, "timed_out": True})
+            add_never_cache_headers(response)
+            return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

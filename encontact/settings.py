@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "encontact.timeouts.BackOfficeStatementsMiddleware",
     # Last, as django-axes asks: it turns a lockout into a clean response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -138,6 +139,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+
+# Web processes on PostgreSQL cancel a public request's statement after this long (0: never);
+# the back office, commands and the import worker are not limited (encontact.timeouts).
+PUBLIC_STATEMENT_TIMEOUT_MS = int(os.environ.get("PUBLIC_STATEMENT_TIMEOUT_MS", 3000))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

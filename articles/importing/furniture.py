@@ -31,7 +31,7 @@ MENU_WORDS = GLUE_WORDS | frozenset(
     read suite commentaire commentaires comment comments laisser repondre reply annuler tags tag
     categories categorie information informations infos publications similaires articles similar
     related posts sommaire rss flux fermer close valider maintenant telecharger pdf version
-    imprimable lien copier
+    imprimable lien copier devenir membre membres espace adherent adherents
     """.split()
 )
 READING_TIME = re.compile(
@@ -47,6 +47,10 @@ CALL_TO_ACTION = re.compile(
 )
 COUNTER = re.compile(
     r"^\d+ (?:commentaires?|comments?|reactions?|vues|lectures|partages|j'aime|likes?|shares?)$"
+)
+ARCHIVE_HEADING = re.compile(
+    r"^(?:archive for the|posts tagged|category archives?|tag archives?|archives? (?:de|du|des)\s"
+    r"|articles? (?:tagged|classes? dans|de la categorie|du mot-cle))"
 )
 BREADCRUMB = re.compile(r"^(?:accueil|home)\s?[>»/|›]")
 RIGHTS = re.compile(
@@ -92,6 +96,8 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
         return True  # page numbers, comment counters
     if READING_TIME.match(key) or CALL_TO_ACTION.match(key) or COUNTER.match(key):
         return True
+    if ARCHIVE_HEADING.match(key) and len(key.split()) <= 10:
+        return True  # "Archive for the ‘Editos’ Category", "Posts Tagged ‘CRM’"
     if BREADCRUMB.match(key) or (RIGHTS.search(folded) and len(key.split()) <= 15):
         return True
     words = key.split()
@@ -101,5 +107,12 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
 
 
 def is_tagline(folded: str) -> bool:
-    """A site's tagline ("Le magazine indépendant du BPO…"), recognised above a title."""
-    return bool(TAGLINE.match(folded)) and len(folded.split()) <= 25
+    """A site's tagline ("Le magazine indépendant du BPO…."), recognised above a title: a
+    sentence about the site, not a headline ("Un magazine … est-ce raisonnable ?",
+    "LE JOURNAL DE L’AISNE – Allô…")."""
+    return (
+        bool(TAGLINE.match(folded))
+        and len(folded.split()) <= 25
+        and folded.endswith(".")
+        and " – " not in folded
+    )

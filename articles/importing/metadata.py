@@ -8,8 +8,9 @@ A line is metadata only when the whole line is ("Publié le 25 avril 2018 à 09:
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import takewhile
 
-from articles.importing.dates import find_date, is_only_a_date
+from articles.importing.dates import MONTH, WEEKDAYS, find_date, is_only_a_date
 from articles.importing.reading import fold
 
 # Sections of a magazine (folded): the word before an issue number is a category only when it
@@ -27,6 +28,11 @@ PUBLISHED = re.compile(
     r"^(?:publie|publiee|posted|published|mis en ligne|mise en ligne|paru|parution|"
     r"date de publication|date)\b"
 )
+POSTED = re.compile(
+    r"""^posted\s(?:by\s(?P<who>.+?)\s)?on\s(?P<date>.+?)(?:\sin\s(?P<category>[^|]+?))?
+    \s?(?:\|\s?(?:\d+|no)\scomments?|$)""",
+    re.VERBOSE,
+)
 UPDATED = re.compile(r"^(?:mis a jour|mise a jour|derniere mise a jour|updated|modifie)\b")
 WRITTEN = re.compile(
     r"^this (?:article|entry|post) was (?:written|posted|published) on (?P<date>.+?)"
@@ -41,13 +47,17 @@ TAGS = re.compile(
     r"this (?:post|entry) (?:is|was) tagged(?: with)?)\s?:?(?P<tags>.*)$"
 )
 ISSUE = re.compile(
-    r"^(?:(?P<prefix>[^\d]{1,40}?)\s?)?(?:n°|no\.?|n\.|numero|num\.)\s?(?P<number>\d{1,4})\b"
-    r"(?P<rest>.*)$"
+    r"""^(?:(?P<prefix>[^\d#]{1,40}?)\s?)?
+    (?:n°|no\.?|n\.|numero|num\.|\#|(?<![\w-])en-?contact)\s?(?P<number>\d{1,4})\b
+    \s?(?P<sep>[:/|–—-]?)\s?(?P<rest>.*)$""",
+    re.VERBOSE,
 )
+MONTH_YEAR = re.compile(rf"^(?:{MONTH})\.?\s\d{{4}}$")
 TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
 NOT_ONLY_PUNCTUATION = re.compile(r"\w")
 MAGAZINE_NAME = re.compile(r"\b(?:en-?contact|magazine|revue|numero|edition|hors-serie)\b")
 PUBLISHED_BY = re.compile(r"\s?[,|–-]?\s?(?:par|by)\s(?P<who>.+)$")
+SOURCE_END = re.compile(rf"(?:\s?[/|–-]\s?|\s)(?:le\s)?(?:(?:{WEEKDAYS.replace(' ', '|')})\s)?$")
 LABEL_WORDS = re.compile(r"\b(?:le|par|by|on|a|at|:)\b|[\W_]")
 
 
@@ -62,6 +72,7 @@ class Meta:
     issue_number: int | None = None
     publisher: str | None = None  # "Publié le … par X": the account, an author only if a person
     authors: list = field(default_factory=list)  # "Par A et B, le 3 mars 2020"
+    rest: int | None = None  # where text glued after the metadata starts (split off by the parser)
 
     def describe(self) -> str:
         """What the line says, in a few French words, for `import_corpus --explain`."""
@@ -100,13 +111,51 @@ def read_meta(flat: str, folded: str) -> Meta | None:
     match = CATEGORY.match(folded) or FILED.match(folded)
     if match and find_date(folded) is None:
         return Meta(category=_cut(flat, match, "category"))
+    if match := POSTED.match(folded):
+        return read_posted(flat, match)
     for field_name, pattern in (("updated", UPDATED), ("published", PUBLISHED)):
         match = pattern.match(folded)
         if match and len(folded.split()) <= 25:
             return dated_meta(field_name, flat, folded, folded[match.end() :])
-    if is_only_a_date(folded):
+    if is_only_a_date(folded) or dated_by(folded):
         return dated_meta("published", flat, folded, folded)
-    return read_issue(flat, folded)
+    return read_issue(flat, folded) or read_source_date(flat, folded)
+
+
+def read_posted(flat: str, match: re.Match) -> Meta:
+    """ "Posted by someone on nov 22, 2010 in Presse | 0 comments", with the first sentence of
+    the text often glued after "comments" (split off, see `Meta.rest`)."""
+    meta = Meta(category=_cut(flat, match, "category"), publisher=_cut(flat, match, "who"))
+    _set_date(meta, "published", flat[match.start("date") : match.end("date")])
+    if flat[match.end() :].strip():
+        meta.rest = match.end()
+    return meta
+
+
+def dated_by(folded: str) -> bool:
+    """ "Le 9 septembre 2010 par Magazine En-Contact": a date line with its publisher."""
+    found = find_date(folded)
+    if found is None or folded[: found.start].strip() not in ("", "le"):
+        return False
+    return PUBLISHED_BY.fullmatch(folded, found.end) is not None and len(folded.split()) <= 12
+
+
+def read_source_date(flat: str, folded: str) -> Meta | None:
+    """The source line of an article reprinted from a newspaper: "LE DAUPHINÉ.FR / Le
+    19/11/2010", "L’Éveil le 21.09.2009 / Ardèche": its date is the article's."""
+    found = find_date(folded)
+    if found is None or found.value is None or len(folded.split()) > 12:
+        return None
+    source = SOURCE_END.sub("", folded[: found.start]).strip()
+    name = flat[: len(source)].split()
+    after = folded[found.end :].strip()
+    if not name or len(name) > 5 or source.endswith(","):
+        return None
+    if any(len(word) > 2 and not word[:1].isupper() for word in name):
+        return None  # a newspaper's name: "L’Éveil", "LE JOURNAL DE L’AISNE"
+    if after and (after[0] not in "/|–-" or len(after.split()) > 4):
+        return None
+    return Meta(published=found.value)
 
 
 def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | None:
@@ -134,15 +183,29 @@ def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | Non
 
 
 def read_issue(flat: str, folded: str) -> Meta | None:
+    """An issue line: "Édito n°84 /", "Edito – En-Contact 57", "N° 95 – mai 2016", "Edito du
+    magazine #48 : Un titre" (the title after the colon is split off, see `Meta.rest`)."""
     match = ISSUE.match(folded)
-    if not match or NOT_ONLY_PUNCTUATION.search(match["rest"]):
+    if not match:
+        return None
+    prefix = (match["prefix"] or "").strip(" -–—|/:")
+    words = prefix.split()
+    sections = [word for word in words if word in SECTIONS]
+    names_magazine = bool(MAGAZINE_NAME.search(folded[: match.start("number")]))
+    if words and not sections and not names_magazine:
+        return None  # "Article 12", "Décret n° 2005-…": not an issue of the magazine
+    if len(words) > 4 or (words and words[0] not in SECTIONS and not names_magazine):
         return None
     meta = Meta(issue_number=int(match["number"]))
-    prefix = (match["prefix"] or "").strip(" -–|/:")
-    if prefix and len(prefix.split()) > 3 and not all(word in SECTIONS for word in prefix.split()):
-        return None
-    if prefix and not MAGAZINE_NAME.search(prefix) and flat[:1].isupper():
-        meta.category = flat[: len(prefix)].strip()  # "Édito n°84", not "En-Contact n°112"
+    rest = match["rest"].strip()
+    if NOT_ONLY_PUNCTUATION.search(rest) and not MONTH_YEAR.match(rest.strip(" .")):
+        if match["sep"] != ":" or not (sections or names_magazine) or not words:
+            return None
+        meta.rest = match.start("rest")
+    if sections and flat[:1].isupper():
+        # the section words that open the line: "Édito" of "Édito du magazine #48"
+        lead = len(" ".join(takewhile(SECTIONS.__contains__, words)))
+        meta.category = flat[:lead].strip(" -–—|/:") or None
     return meta
 
 

@@ -82,6 +82,7 @@ KINDS = (
     (re.compile(r"\bactu(?:alites?|s)?\b"), "actualite"),
     (re.compile(r"\bdossiers?\b"), "dossier"),
 )
+TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
 SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: prose, not a heading
 SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
 SPACE_AFTER = re.compile(r"([(\[])\s+")
@@ -146,6 +147,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     subjects = thesaurus_rules.default_thesaurus() if thesaurus is None else thesaurus
 
     alt_texts = strip_glued(lines)
+    lines = split_glued_metadata(lines)
     classify(lines, keys)
     posts = find_posts(lines)
     if not posts:
@@ -190,6 +192,31 @@ def no_article_reason(lines: list[Line]) -> str:
 
 
 # Roles of lines ---------------------------------------------------------------------------
+
+
+def split_glued_metadata(lines: list[Line]) -> list[Line]:
+    """Lines that carry metadata and something else, cut in two, the second part as a line of
+    its own: "Edito du magazine #48 : Un titre", "Posted by x on nov 9, 2010 in Presse | 0
+    commentsLe premier paragraphe…", "Un titre – par Manuel Jacquinet"."""
+    result = []
+    for line in lines:
+        cut = None
+        if line.words <= MAX_META_WORDS or line.folded.startswith("posted "):
+            meta = read_meta(line.flat[:300], line.folded[:300])
+            if meta is not None and meta.rest:
+                cut = meta.rest
+            elif match := TRAILING_BYLINE.search(line.flat):
+                if read_byline(match["byline"], fold(match["byline"])) and line.words <= 25:
+                    cut = match.start("byline")
+        if cut is None:
+            result.append(line)
+            continue
+        head, tail = line.flat[:cut].rstrip(" –—-"), line.flat[cut:].strip()
+        line.replace_text(head)
+        second = Line(tail, line.number, 0, line.gap_after)
+        line.gap_after = 0
+        result += [line, second]
+    return result
 
 
 def classify(lines: list[Line], keys: frozenset[str]):
@@ -295,7 +322,9 @@ def attached_to_prose(lines: list[Line], index: int) -> bool:
 
 def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     """(start, title index or None, end) of each post in the file."""
-    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), None)
+    first_prose = next(
+        (i for i, line in enumerate(lines) if is_prose(line) and not title_slot(lines, i)), None
+    )
     if first_prose is None:
         return []
     title = choose_title(lines, first_prose)
@@ -319,6 +348,31 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
 
 
+def title_slot(lines: list[Line], index: int) -> str | None:
+    """Where a page's layout puts its title: its first line of text, or the line right after
+    the header's metadata ("This article was written on…" / tags / « Merci. »). A line there
+    may be longer than a heading, end with a comma or start with a quote and still be the
+    title; the reason is returned."""
+    line = lines[index]
+    if line.role != TEXT or line.glued or line.words > LONG_TITLE_WORDS:
+        return None
+    if SENTENCE_BREAK.search(line.flat) or line.flat.endswith(":"):
+        return None
+    if line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...") and line.words > 8:
+        return None
+    above = [other for other in lines[:index] if other.role != FURNITURE]
+    if any(other.role == TEXT and other.words > MAX_META_WORDS for other in above):
+        return None
+    text_above = [j for j in range(index) if lines[j].role == TEXT]
+    if not text_above:
+        return "première ligne de texte de la page"
+    if above[-1].role == META and all(
+        banner(lines, j) or lines[j].folded == line.folded for j in text_above
+    ):
+        return "juste sous les métadonnées d'en-tête"
+    return None
+
+
 def choose_title(lines: list[Line], first_prose: int) -> int | None:
     """The title among the heading-like lines above the first paragraph, by score.
 
@@ -326,31 +380,38 @@ def choose_title(lines: list[Line], first_prose: int) -> int | None:
     later one on a tie (the heading closest to the text). The scores and their reasons are
     kept on the lines for `--explain`.
     """
-    candidates = [i for i in range(first_prose) if title_like(lines[i])]
+    candidates = [
+        i for i in range(first_prose) if title_like(lines[i]) or title_slot(lines, i)
+    ]
     if not candidates:
         return None
     scored = []
-    for rank, index in enumerate(candidates):
-        features = title_features(lines, index, candidates, first_prose, rank)
+    for index in candidates:
+        features = title_features(lines, index, candidates)
         score = sum(points for points, _ in features)
         lines[index].reason = f"titre possible, score {score} : " + ", ".join(
             f"{why} ({points:+d})" for points, why in features
         )
         scored.append((score, index))
-    best_score, best = max(scored)
-    return best
+    return max(scored)[1]
 
 
-def title_features(
-    lines: list[Line], index: int, candidates: list[int], first_prose: int, rank: int
-) -> list[tuple[int, str]]:
+def title_features(lines: list[Line], index: int, candidates: list[int]) -> list[tuple[int, str]]:
     """Points for and against a title candidate, each with its reason in French."""
     line = lines[index]
     features = []
+    if slot := title_slot(lines, index):
+        features.append((3 if "sous" in slot else 2, slot))
     if not attached_to_prose(lines, index):
         features.append((2, "détachée du texte"))
+    if any(other.folded == line.folded for other in lines if other is not line):
+        features.append((3, "répétée sur la page"))
     if index == candidates[-1]:
         features.append((1, "la plus proche du texte"))
+    if banner(lines, index):
+        features.append((-5, "bandeau du site (mot court en tête, suivi du décor)"))
+    if line.flat.startswith(("«", "“", '"')) and not slot:
+        features.append((-2, "citation entre guillemets"))
     if (
         len(candidates) > 1
         and index == candidates[-1]
@@ -358,6 +419,17 @@ def title_features(
     ):
         features.append((-4, "première question d'une interview"))
     return features
+
+
+def banner(lines: list[Line], index: int) -> bool:
+    """A site's name at the top of the page ("AMBUSH"), followed by furniture or metadata."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if any(other.role == TEXT for other in lines[:index]) or following is None:
+        return False
+    return (line.words <= 2 and following.role in (FURNITURE, META)) or (
+        line.words <= 4 and following.role == FURNITURE and not line.flat.endswith(("?", "!"))
+    )
 
 
 def long_title(lines: list[Line], index: int) -> bool:

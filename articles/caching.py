@@ -8,8 +8,9 @@ scheduled publication: the earliest future `published_at` is looked up once per 
 caps every timeout.
 
 As a safety net for bulk writes that send no signal (`QuerySet.update()`, `bulk_create()`),
-every successful POST to the back office starts a new generation too; code writing in bulk
-elsewhere calls `content_changed()` itself.
+every successful POST of a signed-in editor to the back office starts a new generation too
+(never an anonymous one: a failed login must not empty the cache for everyone); code writing
+in bulk elsewhere calls `content_changed()` itself.
 
 Only anonymous GET requests are served from the cache: a request with a session cookie (an
 editor, a reader who logged in) always reaches the views, and so does the back office. Responses
@@ -47,6 +48,8 @@ logger = logging.getLogger(__name__)
 KEY_PREFIX = "page"
 GENERATION_KEY = f"{KEY_PREFIX}:generation"
 UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store")
+# Back-office views whose POST changes no content (the admin's URL names).
+SIGN_IN_AND_OUT = {"login", "logout", "password_change", "password_change_done"}
 # What a request has read from the cache already (its generation), set by PageCacheMiddleware.
 REQUEST_MEMO = contextvars.ContextVar("page_cache_request_memo", default=None)
 
@@ -272,6 +275,22 @@ def is_back_office_write(request):
     return request.method == "POST" and request.path.startswith(reverse("admin:index"))
 
 
+def is_editors_change(request, response):
+    """After a back-office POST: a change an editor saved (not a login, logout or refusal).
+
+    Read after the view: the authentication middleware, further in, has set `request.user`.
+    """
+    user = getattr(request, "user", None)
+    match = getattr(request, "resolver_match", None)
+    return (
+        response.status_code < 400
+        and user is not None
+        and user.is_authenticated
+        and user.is_staff
+        and (match is None or match.url_name not in SIGN_IN_AND_OUT)
+    )
+
+
 def is_cacheable_response(response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -308,7 +327,7 @@ class PageCacheMiddleware:
     def respond(self, request):
         if is_back_office_write(request):
             response = self.get_response(request)
-            if response.status_code < 400:
+            if is_editors_change(request, response):
                 content_changed()
             return response
         if not is_cacheable_request(request):

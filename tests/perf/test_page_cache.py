@@ -150,11 +150,12 @@ def test_any_change_a_public_page_shows_starts_a_new_generation(page_cache, comm
 
 
 @pytest.mark.django_db
-def test_a_back_office_bulk_update_without_signals_shows_at_once(page_cache, rf, committed):
+def test_a_back_office_bulk_update_without_signals_shows_at_once(page_cache, rf, committed, editor):
     with committed():
         article = ArticleFactory(status=Article.Status.DRAFT)
 
     def bulk_publish(request):
+        request.user = editor  # as the authentication middleware does
         Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED)
         return HttpResponse(status=302)
 

@@ -8,10 +8,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from imagekit.models import ImageSpecField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from articles import bodies
+from articles.images import Renditions, resized
 from encontact.slugs import ascii_slug, unique_slug
 
 WORDS_PER_MINUTE = 230
@@ -153,8 +157,16 @@ class Article(models.Model):
     )
     standfirst = models.TextField("chapô", blank=True)
     body = models.TextField(
-        "texte", blank=True, help_text="Paragraphes séparés par une ligne vide ; notes en fin."
+        "texte",
+        blank=True,
+        help_text=(
+            "En Markdown : paragraphes séparés par une ligne vide, ## intertitre, *italique*, "
+            "**gras**, [lien](https://…), listes (- …), citations (> …), notes ([^1]) et "
+            "images (voir « Images du texte »)."
+        ),
     )
+    # The body as HTML, made from `body` by save() (articles.bodies): pages print it as it is.
+    body_html = models.TextField("texte mis en forme", blank=True, editable=False)
     kind = models.CharField("genre", max_length=20, choices=Kind, default=Kind.ARTICLE)
     authors = models.ManyToManyField(
         "authors.Author",
@@ -200,7 +212,35 @@ class Article(models.Model):
     reading_minutes = models.PositiveSmallIntegerField(
         "temps de lecture (min)", default=1, editable=False
     )
-    photo_credit = models.CharField("crédit photo", max_length=300, blank=True)
+    image = models.ImageField(
+        "image principale",
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text="Montrée en tête de l'article et sur sa vignette dans les listes.",
+    )
+    image_width = models.PositiveIntegerField("largeur", null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField("hauteur", null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        "texte alternatif",
+        max_length=300,
+        blank=True,
+        help_text="Ce que montre l'image, pour qui ne la voit pas (lecteurs d'écran).",
+    )
+    image_caption = models.CharField("légende", max_length=300, blank=True)
+    # The credit of the lead image; imported articles carry their original photo's credit.
+    photo_credit = models.CharField(
+        "crédit photo",
+        max_length=300,
+        blank=True,
+        help_text="Affiché sous l'image principale (ou en fin d'article sans image).",
+    )
+    # Resized copies of `image`, made when it is saved (imagekit's Optimistic strategy):
+    # a page only builds their addresses, it never reads nor writes an image file.
+    image_small = ImageSpecField(source="image", **resized(Renditions.SMALL))
+    image_medium = ImageSpecField(source="image", **resized(Renditions.MEDIUM))
+    image_large = ImageSpecField(source="image", **resized(Renditions.LARGE))
     # Kept current by a PostgreSQL trigger (migration 0004); always empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -228,7 +268,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
     # Revisions are looked up by article and by slug (old addresses), never by these.
     history = HistoricalRecords(
-        excluded_fields=["reading_minutes", "search_vector"],
+        excluded_fields=["reading_minutes", "search_vector", "body_html"],
         no_db_index=["status", "published_at", "needs_review", "issue", "section"],
     )
     # A passage around the words searched for, set on search results only
@@ -257,10 +297,23 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
         self.reading_minutes = reading_minutes(self.standfirst, self.body)
+        self.render_body()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def render_body(self):
+        """Make `body_html` from `body`, with the size of the body's uploaded images."""
+        sizes = {}
+        if self.pk and "![" in self.body:
+            sizes = {image.markdown_url: image.size for image in self.body_images.all()}
+        self.body_html = bodies.render(self.body, self.kind, sizes)
+
+    @cached_property
+    def lead_image(self):
+        """The lead image's versions for an <img srcset> (articles.images); None without one."""
+        return Renditions(self) if self.image else None
 
     @property
     def is_scheduled(self):
@@ -312,6 +365,47 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+
+class BodyImage(models.Model):
+    """An image uploaded for an article's body, which shows it by its Markdown line."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="body_images", verbose_name="article"
+    )
+    image = models.ImageField(
+        "image", upload_to="articles/corps/%Y/%m/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField("largeur", null=True, editable=False)
+    height = models.PositiveIntegerField("hauteur", null=True, editable=False)
+    alt = models.CharField(
+        "texte alternatif",
+        max_length=300,
+        help_text="Ce que montre l'image, pour qui ne la voit pas.",
+    )
+    # What the body shows: the image resized to the width of a page's text.
+    image_body = ImageSpecField(source="image", **resized(Renditions.MEDIUM))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "image du texte"
+        verbose_name_plural = "images du texte"
+
+    def __str__(self):
+        return self.alt
+
+    @property
+    def markdown_url(self):
+        return self.image_body.url
+
+    @property
+    def size(self):
+        return Renditions.size_of(self.width, self.height, Renditions.MEDIUM)
+
+    def markdown(self):
+        """The line an editor pastes into the body to show this image."""
+        alt = self.alt.replace("[", "").replace("]", "")
+        return f"![{alt}]({self.markdown_url})"
 
 
 class FullTextField(models.TextField):

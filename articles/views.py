@@ -39,8 +39,9 @@ RELATED_SHOWN = 4
 # most of it for a common tag (seven articles in ten carry "relation client").
 RELATED_CANDIDATES = 400
 TOP_TAGS_SHOWN = 15
-# Columns no public page shows: the importer's source text and notes, the search vector.
-NEVER_SHOWN = ("source_text", "import_warnings", "search_vector")
+# Columns no public page shows: the importer's source text and notes, the search vector, and
+# the body's Markdown source (pages show the HTML made from it when it was saved).
+NEVER_SHOWN = ("source_text", "import_warnings", "search_vector", "body")
 
 BYLINES = Prefetch(
     "bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")
@@ -51,7 +52,10 @@ TAGGINGS = Prefetch(
     to_attr="taggings",
 )
 # What a card (partials/article_card.html) shows of an article; fewer columns, cheaper rows.
-CARD_FIELDS = ("title", "slug", "standfirst", "section", "published_at", "reading_minutes")
+CARD_FIELDS = (
+    *("title", "slug", "standfirst", "section", "published_at", "reading_minutes"),
+    *("image", "image_width", "image_height", "image_alt"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,7 +353,19 @@ def structured_data(request, article):
         data["description"] = article.standfirst
     if article.section:
         data["articleSection"] = article.section.name
-    if article.issue and article.issue.cover:
+    if article.lead_image:
+        file, (width, height) = article.lead_image.share
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(file.url),
+            "width": width,
+            "height": height,
+        }
+        if article.image_caption:
+            data["image"]["caption"] = article.image_caption
+        if article.photo_credit:
+            data["image"]["creditText"] = article.photo_credit
+    elif article.issue and article.issue.cover:
         data["image"] = request.build_absolute_uri(article.issue.cover.url)
     return data
 
@@ -370,7 +386,7 @@ class ArticleDetailView(DetailView):
             return redirect(renamed, permanent=True)
 
     def get_object(self, queryset=None):
-        articles = Article.objects.published().defer("source_text", "import_warnings")
+        articles = Article.objects.published().defer(*NEVER_SHOWN)
         return get_with_reader_data(articles, slug=self.kwargs["slug"])
 
     def renamed_article(self, slug):

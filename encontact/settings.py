@@ -1,7 +1,8 @@
 """Settings for En-Contact, read from the environment with safe local defaults.
 
 Production differs from a laptop only through environment variables (listed in the README):
-DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, MEDIA_ROOT, SECURE_SSL_REDIRECT.
+DEBUG, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, REDIS_URL, MEDIA_ROOT (or MEDIA_S3_BUCKET…),
+SECURE_SSL_REDIRECT.
 """
 
 import os
@@ -29,6 +30,46 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def media_storage(environ):
+    """Where uploads go: MEDIA_ROOT, or an S3-compatible bucket when MEDIA_S3_BUCKET is set.
+
+    The bucket goes through django-storages (requirements-s3.txt), imported only then. Media
+    are public and their addresses are stored in article bodies: no signed, expiring URLs.
+    Credentials are boto3's own (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or a role).
+    """
+    bucket = environ.get("MEDIA_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "default_acl": environ.get("MEDIA_S3_ACL") or None,
+        "object_parameters": {"CacheControl": "max-age=31536000, public"},
+    }
+    for option, variable in [
+        ("endpoint_url", "MEDIA_S3_ENDPOINT_URL"),
+        ("region_name", "MEDIA_S3_REGION"),
+        ("custom_domain", "MEDIA_S3_CUSTOM_DOMAIN"),
+        ("location", "MEDIA_S3_PREFIX"),
+    ]:
+        if environ.get(variable):
+            options[option] = environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def media_origin(environ):
+    """The origin images come from when media are in a bucket (for the CSP), else None."""
+    if not environ.get("MEDIA_S3_BUCKET", "").strip():
+        return None
+    if environ.get("MEDIA_S3_CUSTOM_DOMAIN"):
+        return "https://" + environ["MEDIA_S3_CUSTOM_DOMAIN"].split("/")[0]
+    if environ.get("MEDIA_S3_ENDPOINT_URL"):
+        scheme, _, rest = environ["MEDIA_S3_ENDPOINT_URL"].partition("://")
+        return f"{scheme}://{rest.split('/')[0]}"
+    return "https://*.amazonaws.com"
 
 
 def local_secret_key(path):
@@ -72,6 +113,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "imagekit",
     "articles",
     "authors",
 ]
@@ -194,7 +236,7 @@ WHITENOISE_ROOT = BASE_DIR / "public"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),
     # Hashed, compressed names in production; plain files while developing and testing,
     # so that nothing needs `collectstatic` before it runs.
     "staticfiles": {
@@ -205,6 +247,11 @@ STORAGES = {
         )
     },
 }
+
+# Resized images are made when their original is saved, never while a page is served: a page
+# only builds their addresses (articles.images).
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "versions"
 
 # Uploads: the admin's import page reads archives up to this size (see articles.uploads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -230,7 +277,7 @@ if env_bool("BEHIND_TLS_PROXY"):
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *filter(None, [media_origin(os.environ)])],
         "style-src": [SELF],
         "script-src": [SELF],
         "font-src": [SELF],

@@ -1,16 +1,20 @@
-"""Template filters of the public site: article bodies, French dates, search excerpts, JSON-LD.
+"""Template filters of the public site: plain-text paragraphs, French dates, search excerpts,
+JSON-LD.
 
-Stored text is never marked safe as it is: bodies become paragraphs that the template escapes,
-and excerpts are escaped here before their search marks turn into <mark> elements.
+Stored text is never marked safe as it is: plain texts (an issue's editorial, an author's bio)
+become paragraphs that the template escapes, and excerpts are escaped here before their search
+marks turn into <mark> elements. Article bodies are the exception: `body_html` was sanitised when
+the article was saved (articles.bodies), and templates print it as it is.
 """
 
+import html
 import json
 import re
 from dataclasses import dataclass
 
 from django import template
 from django.utils import dateformat, timezone
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from articles.importing.text import is_footnote, is_postscript, is_question
@@ -49,6 +53,12 @@ def paragraphs(text, kind=""):
             css_class = ""
         result.append(Paragraph(block, css_class))
     return result
+
+
+@register.filter
+def plain_text(value):
+    """The text of an HTML fragment (a rendered body), for a summary the template escapes."""
+    return html.unescape(strip_tags(value or ""))
 
 
 @register.filter

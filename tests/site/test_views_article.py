@@ -8,9 +8,11 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from articles.bodies import from_plain_text
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory
 
+# An interview as the importer stores it: plain text, escaped as Markdown.
 BODY = """Bonjour Emmanuel, où en est le centre d'appels ?
 
 Il a beaucoup changé.
@@ -36,7 +38,7 @@ def interview(db):
         kind=Article.Kind.INTERVIEW,
         interviewee="Emmanuel Mignot",
         standfirst="Un entretien exclusif.",
-        body=BODY,
+        body=from_plain_text(BODY),
         photo_credit="Studio Lumière",
         published_at=datetime(2018, 4, 25, 9, 42, tzinfo=paris),
         authors=[AuthorFactory(name="Romaine Klein", role="Journaliste")],
@@ -66,8 +68,8 @@ def test_article_body_marks_questions_footnotes_and_postscript(client, interview
     text = client.get(interview.get_absolute_url()).text
 
     assert [
-        '<p class="question">Bonjour Emmanuel, où en est le centre d&#x27;appels ?</p>' in text,
-        "<p>Il a beaucoup changé.<br>Vraiment.</p>" in text,
+        '<p class="question">Bonjour Emmanuel, où en est le centre d\'appels ?</p>' in text,
+        "<p>Il a beaucoup changé.<br>\nVraiment.</p>" in text,
         '<p class="note">* Lequel avait prévu la fin du monde.</p>' in text,
         '<p class="note note-ps">PS : rendez-vous au salon.</p>' in text,
     ] == [True] * 4
@@ -76,7 +78,10 @@ def test_article_body_marks_questions_footnotes_and_postscript(client, interview
 def test_article_body_is_escaped(client, interview):
     text = client.get(interview.get_absolute_url()).text
 
-    assert ("<script>alert" in text, "&lt;script&gt;alert(&quot;x&quot;)" in text) == (
+    assert (
+        "<script>alert" in text,
+        '<p>&lt;script&gt;alert("x")&lt;/script&gt; &amp; les autres.</p>' in text,
+    ) == (
         False,
         True,
     )

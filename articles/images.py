@@ -1,0 +1,67 @@
+"""Images in sizes that fit: the resized versions of an uploaded image, for <img srcset>.
+
+django-imagekit makes the versions (ImageSpecField) when the image is saved, with its
+Optimistic strategy (settings.IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY): afterwards a page only
+builds their addresses, with no file access and no query. Their width and height come from the
+original's, stored by the ImageField (`width_field`, `height_field`), scaled the way imagekit's
+ResizeToFit does, so that `width`/`height` reserve the image's room before it arrives.
+"""
+
+from imagekit.processors import ResizeToFit
+
+QUALITY = 82
+
+
+def resized(width):
+    """An ImageSpecField's options: `width` pixels wide at most, never enlarged."""
+    return {
+        "processors": [ResizeToFit(width=width, upscale=False)],
+        "options": {"quality": QUALITY},
+    }
+
+
+class Renditions:
+    """An article's lead image in its versions, as (ImageCacheFile, (width, height))."""
+
+    SMALL, MEDIUM, LARGE = 400, 800, 1200
+    SPECS = ((SMALL, "image_small"), (MEDIUM, "image_medium"), (LARGE, "image_large"))
+
+    def __init__(self, article):
+        versions, seen = [], set()
+        for width, spec in self.SPECS:
+            size = self.size_of(article.image_width, article.image_height, width)
+            if size[0] not in seen:  # a small original is one version, not three
+                seen.add(size[0])
+                versions.append((getattr(article, spec), size))
+        self.versions = versions
+
+    @staticmethod
+    def size_of(width, height, max_width):
+        """The size of an image of `width` × `height` fitted to `max_width` (ResizeToFit)."""
+        if not width or not height:
+            return (max_width, max_width * 2 // 3)
+        if width <= max_width:
+            return (width, height)
+        return (max_width, round(height * max_width / width))
+
+    @property
+    def srcset(self):
+        return ", ".join(f"{file.url} {size[0]}w" for file, size in self.versions)
+
+    def fallback(self, max_width):
+        """The largest version no wider than `max_width` (the `src` of browsers without srcset)."""
+        fitting = [v for v in self.versions if v[1][0] <= max_width] or self.versions[:1]
+        return fitting[-1]
+
+    @property
+    def card(self):
+        return self.fallback(self.SMALL)
+
+    @property
+    def page(self):
+        return self.fallback(self.MEDIUM)
+
+    @property
+    def share(self):
+        """The version for Open Graph, JSON-LD and feeds: the largest."""
+        return self.versions[-1]

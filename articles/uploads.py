@@ -23,6 +23,8 @@ MAX_RATIO = 100
 RATIO_FLOOR = 1024 * 1024
 UNCOMPRESSED_FACTOR = 5
 CONTROL_SHARE = 0.01
+# Members are inflated this much at a time (see read_member).
+READ_CHUNK = 64 * 1024
 
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 BINARY_SIGNATURES = (
@@ -195,19 +197,25 @@ def read_zip(data):
 
 
 def read_member(archive, info):
-    """A member's bytes; a member whose directory entry lies about its size is refused.
+    """A member's bytes, read in chunks of READ_CHUNK; a member whose directory entry lies
+    about its size is refused.
 
-    zipfile never returns more than the size the directory declares (which the checks above
-    bounded) and verifies the CRC at the end, so a forged size ends in an error, caught here.
+    Never read a member whole: zipfile inflates what one compressed block holds before
+    cutting it to the declared size, and a 1 MB block of zeros is a gigabyte. In bounded
+    chunks, zipfile stops at the declared size (which the checks above bounded) and verifies
+    the CRC there, so a forged size ends in an error, caught here.
     """
+    chunks = []
     try:
         with archive.open(info) as member:
-            return member.read()
+            while chunk := member.read(READ_CHUNK):
+                chunks.append(chunk)
     except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError) as error:
         raise UploadError(
             f"Archive refusée : « {info.filename} » est illisible ou ne correspond pas à ce "
             "que l'archive annonce."
         ) from error
+    return b"".join(chunks)
 
 
 def strip_common_folder(files):

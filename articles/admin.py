@@ -14,7 +14,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -22,15 +22,18 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
+from articles import bodies
 from articles.admin_actions import action_step, merge_tags, submitted
 from articles.admin_views import import_articles
 from articles.caching import cached_aggregate, content_changed
 from articles.forms import (
     WRITER_STATUSES,
     ArticleAdminForm,
+    BodyImageForm,
     IssueChoiceForm,
     MergeTargetForm,
     TagAdminForm,
@@ -39,6 +42,7 @@ from articles.forms import (
 from articles.models import (
     Article,
     ArticleAuthor,
+    BodyImage,
     FurnitureLine,
     Issue,
     Section,
@@ -243,6 +247,25 @@ class TaggingInline(ArticleInlineMixin, admin.TabularInline):
         return super().get_formset(request, obj, labels={"tag": "mot-clé"}, **kwargs)
 
 
+class BodyImageInline(ArticleInlineMixin, admin.TabularInline):
+    """Images to show in the body: upload, save, then paste the Markdown line into the text."""
+
+    model = BodyImage
+    form = BodyImageForm
+    fields = ["image", "alt", "markdown_line"]
+    readonly_fields = ["markdown_line"]
+    extra = 0
+    verbose_name_plural = (
+        "images du texte (enregistrez, puis collez la ligne Markdown dans le texte)"
+    )
+
+    @admin.display(description="à coller dans le texte")
+    def markdown_line(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<code class="markdown-line">{}</code>', obj.markdown())
+
+
 def merge_rows(model_admin, request, queryset, *, noun, title, intro, merge):
     """The merge action of authors and tags: pick the row to keep, `merge` the others into it.
 
@@ -287,6 +310,7 @@ def merge_rows(model_admin, request, queryset, *, noun, title, intro, merge):
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = [
         "title",
+        "thumbnail",
         "status_label",
         "published_at",
         "byline",
@@ -331,9 +355,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     "standfirst",
                     "body",
                     "interviewee",
-                    "photo_credit",
                 ]
             },
+        ),
+        (
+            "Image principale",
+            {"fields": ["image", "image_alt", "image_caption", "photo_credit"]},
         ),
         (
             "Provenance (import)",
@@ -378,7 +405,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_select_related = ["issue", "section"]
 
     form = ArticleAdminForm
-    inlines = [BylineInline, TaggingInline]
+    inlines = [BylineInline, TaggingInline, BodyImageInline]
     list_per_page = 100
     show_full_result_count = False
     save_on_top = True
@@ -399,12 +426,25 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 self.admin_site.admin_view(self.import_view),
                 name="articles_article_import",
             ),
+            path(
+                "apercu-du-texte/",
+                self.admin_site.admin_view(self.body_preview_view),
+                name="articles_article_body_preview",
+            ),
             *super().get_urls(),
         ]
 
     @method_decorator(csrf_exempt)  # checked by the view, once the upload size limit is set
     def import_view(self, request):
         return import_articles(request, self)
+
+    @method_decorator(require_POST)
+    def body_preview_view(self, request):
+        """The body being typed, rendered as the article page will show it (MarkdownTextarea)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        html = bodies.render(request.POST.get("body", ""), request.POST.get("kind", ""))
+        return HttpResponse(html, content_type="text/html; charset=utf-8")
 
     # Permissions ---------------------------------------------------------------------------
 
@@ -445,6 +485,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if obj.is_scheduled:
             return f"Programmé ({date_format(timezone.localtime(obj.published_at), 'j M Y H:i')})"
         return obj.get_status_display()
+
+    @admin.display(description="image")
+    def thumbnail(self, obj):
+        if not obj.lead_image:
+            return ""
+        file, (width, height) = obj.lead_image.card
+        return format_html(
+            '<img class="admin-thumbnail" src="{}" width="96" height="{}" alt="">',
+            file.url,
+            round(height * 96 / width),
+        )
 
     @admin.display(description="auteurs")
     def byline(self, obj):
@@ -515,6 +566,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        article = form.instance
+        if "![" in article.body:  # images just uploaded give the body their sizes
+            before = article.body_html
+            article.render_body()
+            if article.body_html != before:
+                Article.objects.filter(pk=article.pk).update(body_html=article.body_html)
         suggestions = TaggedArticle.objects.filter(content_object=form.instance, suggested=True)
         if "_accept_suggestions" in request.POST:
             suggestions.update(suggested=False)

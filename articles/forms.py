@@ -1,9 +1,12 @@
 """Forms of the back office: the article form's workflow rules, the import page, action steps."""
 
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget, AdminTextareaWidget
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.html import format_html
 
-from articles.models import Article, Issue, Tag
+from articles.models import Article, BodyImage, Issue, Tag
 from articles.uploads import UploadError, read_uploads
 
 WRITER_STATUSES = (Article.Status.DRAFT, Article.Status.REVIEW)
@@ -11,6 +14,39 @@ PUBLISH_REFUSED = (
     "Seul un éditeur peut publier, programmer, dépublier ou archiver un article : "
     "choisissez « Brouillon » ou « En relecture »."
 )
+ALT_MISSING = "Décrivez l'image en quelques mots pour qui ne la voit pas (lecteurs d'écran)."
+
+
+class ThumbnailFileInput(AdminFileWidget):
+    """An image field that shows the image it holds, as the thumbnail `spec` (imagekit)."""
+
+    def __init__(self, spec, attrs=None):
+        super().__init__({"accept": "image/*", **(attrs or {})})
+        self.spec = spec
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = super().render(name, value, attrs, renderer)
+        instance = getattr(value, "instance", None)
+        if not value or instance is None:
+            return field
+        thumbnail = getattr(instance, self.spec)
+        return format_html('<img class="admin-thumbnail" src="{}" alt="">{}', thumbnail.url, field)
+
+
+class MarkdownTextarea(AdminTextareaWidget):
+    """The body's editor: Markdown, shown rendered beside it as the editor types.
+
+    static/js/body-preview.js posts the text to the admin's body preview (ArticleAdmin) and
+    shows the sanitised HTML it answers.
+    """
+
+    class Media:
+        css = {"all": ["css/admin-editor.css"]}
+        js = ["js/body-preview.js"]
+
+    def __init__(self, attrs=None):
+        url = reverse_lazy("admin:articles_article_body_preview")
+        super().__init__({"data-preview-url": url, "rows": 24, **(attrs or {})})
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -31,6 +67,9 @@ class ArticleAdminForm(forms.ModelForm):
             "standfirst",
             "body",
             "interviewee",
+            "image",
+            "image_alt",
+            "image_caption",
             "photo_credit",
             "section",
             "issue",
@@ -39,6 +78,7 @@ class ArticleAdminForm(forms.ModelForm):
             "published_at",
             "needs_review",
         ]
+        widgets = {"body": MarkdownTextarea, "image": ThumbnailFileInput("image_small")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,7 +102,16 @@ class ArticleAdminForm(forms.ModelForm):
         )
         if becomes_published and "published_at" in self.fields and not cleaned.get("published_at"):
             cleaned["published_at"] = timezone.now()
+        if cleaned.get("image") and "image_alt" in self.fields and not cleaned.get("image_alt"):
+            self.add_error("image_alt", ALT_MISSING)
         return cleaned
+
+
+class BodyImageForm(forms.ModelForm):
+    class Meta:
+        model = BodyImage
+        fields = ["image", "alt"]
+        widgets = {"image": ThumbnailFileInput("image_body")}
 
 
 class MultipleFileInput(forms.ClearableFileInput):

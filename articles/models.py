@@ -241,7 +241,10 @@ class Article(models.Model):
     image_small = ImageSpecField(source="image", **resized(Renditions.SMALL))
     image_medium = ImageSpecField(source="image", **resized(Renditions.MEDIUM))
     image_large = ImageSpecField(source="image", **resized(Renditions.LARGE))
-    # Kept current by a PostgreSQL trigger (migration 0004); always empty on SQLite.
+    # Kept current by a PostgreSQL trigger (migrations 0004 and 0011); always empty on SQLite.
+    # The table also has a `search_context` column, the names of the article's authors and
+    # tags, kept by triggers for both engines' search (migration 0011). It is no model field on
+    # purpose: Django never writes it, so saving a stale instance cannot undo it.
     search_vector = SearchVectorField(null=True, editable=False)
 
     # Provenance: where the importer found this article, and what it was unsure of.

@@ -271,7 +271,8 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-if env_bool("BEHIND_TLS_PROXY"):
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY")
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 CONTENT_SECURITY_POLICY = {
@@ -291,7 +292,16 @@ CONTENT_SECURITY_POLICY = {
 # django-axes: lock an account and address out after repeated wrong passwords.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = 1  # hour
+# Per username *and* address: guessing one editor's password from one address locks that pair
+# only, never the editor everywhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address (django-ipware): REMOTE_ADDR, except behind the documented load balancer,
+# which appends the address it saw to X-Forwarded-For (the right-most entry; what the client
+# wrote before it is ignored). Trusted only with BEHIND_TLS_PROXY: anyone can send that header.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if BEHIND_TLS_PROXY else ("REMOTE_ADDR",)
+)
+AXES_IPWARE_PROXY_ORDER = "right-most"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 

@@ -19,7 +19,27 @@ JUNK = re.compile(
     r")",
     re.IGNORECASE,
 )
+# WordPress shortcodes left in the text: "[divider top=”0″]", "[caption id=… ]…[/caption]".
+SHORTCODE = re.compile(
+    r"""\[/?[a-z][a-z0-9_-]*(?:\s+[a-z_-]+\s?=\s?["”″'][^\]]*)+\]
+    |\[/[a-z][a-z0-9_-]*\]
+    |\[(?:caption|divider|clear|gallery|separator|spacer|hr|toc|embed|/?row|/?column)\]""",
+    re.VERBOSE,
+)
+# What an e-mail obfuscator leaves in place of an address.
+EMAIL_PROTECTED = re.compile(r"\[\s?email[\s\u00a0]?protected\s?\]", re.IGNORECASE)
 GLUED_START = re.compile(r"^[\s«“\"'(]*[A-ZÀ-ÖØ-Þ0-9]|^\s*$")
+
+
+def strip_markup(lines: list[Line]) -> None:
+    """Remove shortcodes and e-mail placeholders; a line left empty becomes furniture."""
+    for line in lines:
+        if "[" not in line.text:
+            continue
+        text = EMAIL_PROTECTED.sub("", SHORTCODE.sub("", line.text))
+        if text != line.text:
+            line.replace_text(" ".join(text.split()).strip())
+            line.reason = "code de mise en page ou adresse masquée retiré"
 
 
 def strip_glued(lines: list[Line]) -> list[str]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
 from articles.importing.dates import find_date
-from articles.importing.junk import strip_glued
+from articles.importing.junk import strip_glued, strip_markup
 from articles.importing.metadata import Meta, read_meta, split_tags
 from articles.importing.reading import TEXT, Line, decode, fold, source_lines, to_lines
 from articles.importing.records import ParsedArticle, ParsedAuthor, ParsedFile, ParseError
@@ -69,6 +69,12 @@ CREDIT_LINE = re.compile(
     r"(?:photos?|images?|illustrations?|visuels?) ?(?:credits?)?) ?:\s?(?P<who>.+)$"
     r"|^(?:credits? photos?|©|\(c\)) ?:?\s?(?P<bare>.+)$"
 )
+# A caption that ends with its credit: "Name et Name – © Photographer", "Le quai, Saint-Louis
+# – © DR", "Name, © En-Contact", "… / Photo Claire Besson", "Name, role - crédit X (Y)".
+CAPTION_CREDIT = re.compile(
+    r"^(?P<caption>.+?)(?:\s?,|\s[–—/-])\s?(?:©|\(c\)|photos?\s?:?|credits?(?:\sphotos?)?\s?:?)"
+    r"\s?(?P<who>[^©/]{2,60})$"
+)
 CAPTION_LINE = re.compile(r"^(?:legende|caption) ?: ?\S")
 INTERVIEW_TITLE = re.compile(r"\b(?:interview|entretien|rencontre avec|questions? a)\b")
 INTERVIEWEE = re.compile(
@@ -83,6 +89,9 @@ KINDS = (
     (re.compile(r"\bdossiers?\b"), "dossier"),
 )
 TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
+MAX_SUMMARY_WORDS = 40
+SHORT_SUMMARY_WORDS = 25
+FIRST_PERSON = re.compile(r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b")
 SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: prose, not a heading
 SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
 SPACE_AFTER = re.compile(r"([(\[])\s+")
@@ -146,6 +155,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     )
     subjects = thesaurus_rules.default_thesaurus() if thesaurus is None else thesaurus
 
+    strip_markup(lines)
     alt_texts = strip_glued(lines)
     lines = split_glued_metadata(lines)
     classify(lines, keys)
@@ -157,7 +167,9 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     for number, (start, title, end) in enumerate(posts):
         first_source_line = 0 if number == 0 else lines[start].number
         last_source_line = lines[end].number if end < len(lines) else len(raw)
-        article = build_article(lines[start:end], title - start if title is not None else None)
+        article = build_article(
+            lines[start:end], title - start if title is not None else None, len(posts) == 1
+        )
         if not article.body:
             warnings.append(f"Article sans texte ignoré : « {article.title} ».")
             continue
@@ -282,10 +294,15 @@ def looks_like_tags(line: Line, following: Line | None) -> bool:
 
 
 def read_credit(line: Line) -> str | None:
-    match = CREDIT_LINE.match(line.folded)
-    if not match or line.words > 15:
+    if line.words > 25:
         return None
-    group = "who" if match["who"] is not None else "bare"
+    match = CREDIT_LINE.match(line.folded)
+    if match and line.words <= 15:
+        group = "who" if match["who"] is not None else "bare"
+    elif match := CAPTION_CREDIT.match(line.folded):
+        group = "who"
+    else:
+        return None
     return line.flat[match.start(group) :].strip(" .") or None
 
 
@@ -380,9 +397,7 @@ def choose_title(lines: list[Line], first_prose: int) -> int | None:
     later one on a tie (the heading closest to the text). The scores and their reasons are
     kept on the lines for `--explain`.
     """
-    candidates = [
-        i for i in range(first_prose) if title_like(lines[i]) or title_slot(lines, i)
-    ]
+    candidates = [i for i in range(first_prose) if title_like(lines[i]) or title_slot(lines, i)]
     if not candidates:
         return None
     scored = []
@@ -486,7 +501,7 @@ def clean_title(text: str) -> str:
 # One article ------------------------------------------------------------------------------
 
 
-def build_article(lines: list[Line], title_index: int | None) -> ParsedArticle:
+def build_article(lines: list[Line], title_index: int | None, alone: bool = True) -> ParsedArticle:
     warnings: list[str] = []
     if title_index is None:
         head, rest = [], lines
@@ -514,7 +529,7 @@ def build_article(lines: list[Line], title_index: int | None) -> ParsedArticle:
     else:
         title = clean_title(title_line.flat)
 
-    standfirst = mark_opening(rest, title_line)
+    standfirst = mark_opening(rest, title_line, alone=alone)
     for line in rest:
         if line.role == CAPTION:
             warnings.append(f"Légende d'image retirée : « {line.flat} ».")
@@ -587,8 +602,10 @@ def opening(rest: list[Line]) -> list[Line]:
     return result
 
 
-def mark_opening(rest: list[Line], title: Line | None) -> str | None:
-    """Repeats of the title, captions and the standfirst at the top; returns the standfirst."""
+def mark_opening(rest: list[Line], title: Line | None, *, alone: bool = True) -> str | None:
+    """Repeats of the title, captions and the standfirst at the top; returns the standfirst.
+
+    `alone` is False for the posts of a multi-post page (blog archives), which have none."""
     standfirst = None
     first_text = True
     for index, line in enumerate(rest):
@@ -600,12 +617,68 @@ def mark_opening(rest: list[Line], title: Line | None) -> str | None:
         if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 2:
             line.assign(STANDFIRST, "entre guillemets sous le titre")
             standfirst = inside
+        elif first_text and alone and (why := summary_line(rest, index)):
+            standfirst = " ".join(part.flat for part in summary_lines(rest, index))
+            for part in summary_lines(rest, index):
+                part.assign(STANDFIRST, why)
         elif is_prose(line):
             break
         elif heading_like(line) and attached_to_prose(rest, index) and not is_question(line.flat):
             line.assign(CAPTION, "ligne courte collée au-dessus d'un paragraphe : légende")
         first_text = False
     return standfirst
+
+
+def summary_line(rest: list[Line], index: int) -> str | None:
+    """The chapô: a short summary in the third person right under the title, before the text.
+
+    "Près de 1 200 postes restent menacés chez les sous-traitants de Nordtel." is one; an
+    opening in the first person, a question, a line after an issue number (an editorial's
+    first words) or a paragraph glued to an image is the text itself. Returns the reason."""
+    parts = summary_lines(rest, index)
+    text = " ".join(part.flat for part in parts)
+    words = len(text.split())
+    if words > MAX_SUMMARY_WORDS or len(SENTENCE_BREAK.findall(text)) > 2 or parts[0].glued:
+        return None
+    if not text.endswith((".", "…", "!", "»", "”")) or "?" in text or ";" in text:
+        return None
+    if FIRST_PERSON.search(fold(text)) or text.startswith(("–", "-", "•", "*")):
+        return None
+    before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
+    if any(line.role == META and line.data.issue_number for line in before):
+        return None  # "Édito n°84 /" then the editorial's first paragraph
+    following = [line for line in rest[index + len(parts) :] if line.role != FURNITURE]
+    if not any(is_prose(line) for line in following[:4]):
+        return None
+    after = following[0]
+    if after.role in (CREDIT, CAPTION, BYLINE, HANDLE) or after.glued:
+        return "résumé sous le titre, suivi d'une photo ou d'une signature"
+    if is_question(after.flat):
+        return "résumé sous le titre d'une interview"
+    if text.startswith(("…", "...")):
+        return "suite du titre"
+    if parts[-1].gap_after == 0:
+        return "résumé collé au texte, sur une ligne à part"
+    if words <= SHORT_SUMMARY_WORDS:
+        return "phrase courte sous le titre"
+    return None
+
+
+def summary_lines(rest: list[Line], index: int) -> list[Line]:
+    """A summary may run over two lines of one paragraph when the page separates paragraphs
+    with blank lines."""
+    parts = [rest[index]]
+    nxt = rest[index + 1] if index + 1 < len(rest) else None
+    if (
+        rest[index].gap_after == 0
+        and nxt is not None
+        and nxt.role == TEXT
+        and nxt.gap_after > 0
+        and rest[index].gap_before > 0
+        and not nxt.glued
+    ):
+        parts.append(nxt)
+    return parts
 
 
 def read_signatures(rest: list[Line]) -> list[ParsedAuthor]:

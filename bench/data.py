@@ -605,6 +605,7 @@ def insert(count, archive=None, batch=2000, progress=None):
     """
     from django.db import connection, transaction
 
+    from articles.bodies import from_plain_text
     from articles.models import Article, ArticleAuthor, Issue, Section, Tag, TaggedArticle
     from authors.models import Author
     from authors.names import name_key
@@ -650,7 +651,7 @@ def insert(count, archive=None, batch=2000, progress=None):
             title=item.title,
             slug=slug,
             standfirst=item.standfirst,
-            body=item.body,
+            body=from_plain_text(item.body),
             kind=item.kind,
             interviewee=item.interviewee,
             issue_id=issues.get(item.issue),
@@ -663,6 +664,7 @@ def insert(count, archive=None, batch=2000, progress=None):
             photo_credit=item.photo_credit,
             reading_minutes=reading_minutes(item.standfirst, item.body),
         )
+        article.render_body()  # as the importer does: the archive's text is plain
         rows[Article].append(article)
         rows[ArticleAuthor] += [
             ArticleAuthor(article_id=article_id, author_id=authors[a].pk, position=position)

@@ -249,8 +249,11 @@ STORAGES = {
 }
 
 # Resized images are made when their original is saved, never while a page is served: a page
-# only builds their addresses (articles.images).
+# only builds their addresses (articles.images). Whether a version exists is then asked of the
+# storage itself, not remembered in a cache that could outlive the file.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHE_BACKEND = "imagekit"
+CACHES["imagekit"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 IMAGEKIT_CACHEFILE_DIR = "versions"
 
 # Uploads: the admin's import page reads archives up to this size (see articles.uploads).

@@ -1,12 +1,22 @@
 """factory_boy factories for the models, shared by every test module."""
 
 from datetime import timedelta
+from io import BytesIO
 
 import factory
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
 from articles.models import Article, ArticleAuthor, Issue, Section, Tag
 from authors.models import Author
+
+
+def image_file(name="photo.jpg", size=(1600, 1000), color="#1d4e89"):
+    """An uploaded image, JPEG or PNG by its name, of `size` pixels."""
+    buffer = BytesIO()
+    Image.new("RGB", size, color).save(buffer, "PNG" if name.endswith(".png") else "JPEG")
+    return ContentFile(buffer.getvalue(), name=name)
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,199 @@
+"""Lead images: made in three widths when saved, shown on cards, pages, Open Graph, JSON-LD
+and feeds, with nothing read from the files while a page is served."""
+
+import json
+import re
+from unittest import mock
+
+import pytest
+from django.core.files.storage import FileSystemStorage
+from PIL import Image
+
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    IssueFactory,
+    SectionFactory,
+    image_file,
+)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def pictured(media, db):
+    """A published article with a 1600 × 1000 lead image, in a section, issue, tag and author."""
+    return ArticleFactory(
+        title="Le plateau de Casablanca",
+        image=image_file("plateau.jpg", (1600, 1000)),
+        image_alt="Un plateau d'appels vu d'en haut",
+        image_caption="Le plateau, un matin de mars.",
+        photo_credit="Studio Lumière",
+        section=SectionFactory(name="Reportage"),
+        issue=IssueFactory(number=90),
+        authors=[AuthorFactory(name="Romaine Klein")],
+        tag_names=["offshore"],
+    )
+
+
+def version_urls(article):
+    return [file.url for file, _size in article.lead_image.versions]
+
+
+def test_three_widths_are_made_when_the_image_is_saved(pictured, media):
+    sizes = [Image.open(media / file.name).size for file, _size in pictured.lead_image.versions]
+
+    assert (sizes, [size for _file, size in pictured.lead_image.versions]) == (
+        [(400, 250), (800, 500), (1200, 750)],
+        [(400, 250), (800, 500), (1200, 750)],
+    )
+
+
+def test_a_small_image_is_one_version_never_enlarged(media, db):
+    article = ArticleFactory(image=image_file("petit.png", (300, 200)), image_alt="Petit")
+    (file, size), *others = article.lead_image.versions
+
+    assert (Image.open(media / file.name).size, size, others) == ((300, 200), (300, 200), [])
+
+
+def card_image(text, article):
+    small, medium, large = version_urls(article)
+    return (
+        f'<img src="{small}" srcset="{small} 400w, {medium} 800w, {large} 1200w" '
+        'sizes="(min-width: 64rem) 26rem, (min-width: 40rem) 50vw, 100vw" width="400" '
+        'height="250" alt="Un plateau d&#x27;appels vu d&#x27;en haut" loading="lazy" '
+        'decoding="async">'
+    ) in text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        lambda a: "/",
+        lambda a: "/articles/",
+        lambda a: "/recherche/?q=Casablanca",
+        lambda a: a.section.get_absolute_url(),
+        lambda a: a.issue.get_absolute_url(),
+        lambda a: a.tags.get().get_absolute_url(),
+        lambda a: a.authors.get().get_absolute_url(),
+        lambda a: f"/archives/{a.published_at.year}/",
+    ],
+    ids=["home", "list", "search", "section", "issue", "tag", "author", "year"],
+)
+def test_cards_show_the_lead_image_lazily_at_its_size(client, pictured, page):
+    assert card_image(client.get(page(pictured)).text, pictured) is True
+
+
+def test_article_page_shows_the_image_with_caption_and_credit(client, pictured):
+    text = client.get(pictured.get_absolute_url()).text
+    small, medium, large = version_urls(pictured)
+
+    assert [
+        f'<img src="{medium}" srcset="{small} 400w, {medium} 800w, {large} 1200w" '
+        'sizes="(min-width: 44rem) 40rem, 100vw" width="800" height="500" '
+        'alt="Un plateau d&#x27;appels vu d&#x27;en haut" decoding="async">' in text,
+        "<figcaption>Le plateau, un matin de mars. "
+        '<span class="credit">Photo : Studio Lumière</span></figcaption>' in text,
+        text.count('class="credit"'),
+    ] == [True, True, 1]
+
+
+def test_open_graph_and_json_ld_share_the_largest_version(client, pictured):
+    text = client.get(pictured.get_absolute_url()).text
+    large = "http://testserver" + version_urls(pictured)[-1]
+    data = json.loads(re.search(r'ld\+json">(.*?)</script>', text, re.S).group(1))
+
+    assert [
+        f'<meta property="og:image" content="{large}">' in text,
+        '<meta property="og:image:width" content="1200">' in text,
+        '<meta property="og:image:height" content="750">' in text,
+        '<meta property="og:image:alt" content="Un plateau d&#x27;appels vu d&#x27;en haut">'
+        in text,
+        data["image"],
+    ] == [
+        True,
+        True,
+        True,
+        True,
+        {
+            "@type": "ImageObject",
+            "url": large,
+            "width": 1200,
+            "height": 750,
+            "caption": "Le plateau, un matin de mars.",
+            "creditText": "Studio Lumière",
+        },
+    ]
+
+
+def test_feed_items_carry_the_image_as_an_enclosure(client, pictured):
+    large = "http://testserver" + version_urls(pictured)[-1]
+
+    assert (
+        f'<enclosure length="0" type="image/jpeg" url="{large}"/>' in client.get("/flux/rss/").text,
+        f'<link href="{large}" length="0" rel="enclosure" type="image/jpeg"/>'
+        in client.get("/flux/atom/").text,
+    ) == (True, True)
+
+
+def test_an_article_without_image_has_no_image_frame(client, db):
+    article = ArticleFactory(title="Sans image", photo_credit="Archives En-Contact")
+    card = client.get("/articles/").text
+    page = client.get(article.get_absolute_url()).text
+
+    assert (
+        "<img" in card,
+        "card-with-image" in card,
+        "<figure" in page,
+        "og:image" in page,
+        '<p class="credit">Photo : Archives En-Contact</p>' in page,
+        "<enclosure" in client.get("/flux/rss/").text,
+    ) == (False, False, False, False, True, False)
+
+
+def test_pages_never_read_nor_write_an_image_file(client, pictured):
+    """Versions were made at save time: serving a page only builds their addresses."""
+    urls = ["/", "/articles/", pictured.get_absolute_url(), "/flux/rss/", "/flux/atom/"]
+    untouchable = mock.Mock(side_effect=AssertionError("file access while serving a page"))
+    with (
+        mock.patch.object(FileSystemStorage, "exists", untouchable),
+        mock.patch.object(FileSystemStorage, "_open", untouchable),
+        mock.patch.object(FileSystemStorage, "_save", untouchable),
+        mock.patch.object(FileSystemStorage, "size", untouchable),
+        mock.patch.object(Image, "open", untouchable),
+    ):
+        statuses = [client.get(url).status_code for url in urls]
+
+    assert (statuses, untouchable.call_count) == ([200] * 5, 0)
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [("/", 7), ("/articles/", 6), ("/flux/mots-cles/crm/atom/", 4)],
+)
+def test_images_cost_no_query(client, media, magazine, django_assert_num_queries, url, queries):
+    """The counts pinned in test_views_list and test_feeds, with pictured cards."""
+    for n in range(12):
+        ArticleFactory(
+            image=image_file(f"photo-{n}.jpg", (900, 600)),
+            image_alt=f"Photo {n}",
+            tag_names=["crm"],
+            authors=[magazine["author"]],
+        )
+
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+
+    assert response.text.count("photo-") >= 12
+
+
+def test_article_page_with_an_image_costs_no_query(client, pictured, django_assert_num_queries):
+    # article · bylines · tags · related · issue neighbours, as pinned in test_views_article
+    with django_assert_num_queries(5):
+        response = client.get(pictured.get_absolute_url())
+
+    assert "<figure" in response.text

@@ -1,9 +1,10 @@
 """Nothing an editor types or the importer reads can run script in a reader's or editor's browser.
 
-Every text field a page shows (title, standfirst, body, photo credit, interviewee, author name,
-role and bio, tag, section, issue title and editorial) holds one of four payloads: a script
+Every text field a page shows (title, standfirst, body, lead image's alt text and caption, photo
+credit, interviewee, author name, role and bio, tag, section, issue title and editorial) holds one
+of four payloads: a script
 element, an image with an `onerror` handler, a `javascript:` URL and a `</script>` that would
-close the JSON-LD block. Half of the content comes from the factories, the other half is typed
+close the JSON-LD block; bodies also hold them as Markdown links and images. Half of the content comes from the factories, the other half is typed
 by an editor into the back office's real forms. Then every public page, feed and back office
 page that shows it is parsed (tests/security/inert.py) and must hold no live script.
 
@@ -16,8 +17,9 @@ from urllib.parse import quote
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +27,13 @@ from articles.models import Article, Issue, Section, Tag
 from authors.models import Author
 from tests.admin.helpers import local
 from tests.conftest import skip_or_fail
-from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    IssueFactory,
+    SectionFactory,
+    image_file,
+)
 from tests.security.inert import PAYLOADS, feed_problems, html_problems, json_ld_blocks
 
 pytestmark = pytest.mark.usefixtures("db")
@@ -49,8 +57,12 @@ def texts(payload, n, source):
         "standfirst": f"Chapô {payload}",
         "body": (
             f"Le {SEARCH_WORD} lit {payload} sans broncher.\n\n{payload}\n\n"
-            f"Pourquoi {payload} ?\n\n* Note {payload}"
+            f"Pourquoi {payload} ?\n\n* Note {payload}\n\n[lien]({payload}) "
+            f"[autre](javascript:alert(1)) ![{payload}](javascript:alert(1)) "
+            f"![{payload}](/media/photo.jpg)"
         ),
+        "image_alt": payload,
+        "image_caption": f"Légende {payload}",
         "photo_credit": payload,
         "interviewee": payload,
     }
@@ -66,6 +78,9 @@ def from_factories(payload, n, when):
         kind=Article.Kind.INTERVIEW,
         interviewee=t["interviewee"],
         photo_credit=t["photo_credit"],
+        image=image_file(f"photo-{n}.jpg", (640, 400)),
+        image_alt=t["image_alt"],
+        image_caption=t["image_caption"],
         authors=[author],
         tag_names=[t["tag"]],
         issue=IssueFactory(
@@ -121,6 +136,11 @@ def typed_in_admin(client, payload, n, when):
             "body": t["body"],
             "interviewee": t["interviewee"],
             "photo_credit": t["photo_credit"],
+            "image": SimpleUploadedFile(
+                f"admin-{n}.jpg", image_file(size=(640, 400)).read(), "image/jpeg"
+            ),
+            "image_alt": t["image_alt"],
+            "image_caption": t["image_caption"],
             "section": Section.objects.get(name=t["section"]).pk,
             "issue": Issue.objects.get(number=t["issue_number"]).pk,
             "issue_position": n,
@@ -132,15 +152,17 @@ def typed_in_admin(client, payload, n, when):
             "bylines-0-position": 0,
             **management("taggedarticle_set", 1),
             "taggedarticle_set-0-tag": Tag.objects.get(name=t["tag"]).pk,
+            **management("body_images"),
         },
     )
     return Article.objects.get(title=t["title"]), pages
 
 
 @pytest.fixture(scope="module")
-def hostile(django_db_setup, django_db_blocker):
+def hostile(django_db_setup, django_db_blocker, tmp_path_factory):
     """Eight published articles full of payloads: four from factories, four typed in the admin."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    with media, django_db_blocker.unblock(), transaction.atomic():
         cache.clear()
         user = Group.objects.get(name="Éditeur").user_set.create(username="xss", is_staff=True)
         admin = Client()
@@ -256,9 +278,11 @@ def inspect(client, urls, check, status=200):
 
 def test_hostile_text_is_stored_as_typed(hostile):
     """Escaping happens on output: what editors type is kept exactly (and reaches the pages)."""
-    stored = {(a.title, a.photo_credit, a.authors.all()[0].role) for a in hostile["articles"]}
+    stored = {
+        (a.title, a.photo_credit, a.image_alt, a.authors.all()[0].role) for a in hostile["articles"]
+    }
     expected = {
-        (texts(payload, n, source)["title"], payload, payload)
+        (texts(payload, n, source)["title"], payload, payload, payload)
         for n, payload in enumerate(PAYLOADS)
         for source in ("factories", "admin")
     }
@@ -301,6 +325,17 @@ def test_bulk_action_step_listing_the_articles_is_inert(hostile):
     )
 
     assert (response.status_code, html_problems(response.text)) == (200, [])
+
+
+def test_body_preview_of_the_editor_is_inert(hostile):
+    """The live preview shows the body being typed: the same sanitised HTML as the page."""
+    url = admin_url("articles_article_body_preview")
+    bodies = [texts(payload, n, "admin")["body"] for n, payload in enumerate(PAYLOADS)]
+    responses = [hostile["admin"].post(url, {"body": body, "kind": "interview"}) for body in bodies]
+
+    assert [(r.status_code, html_problems(r.text)) for r in responses] == [(200, [])] * len(
+        PAYLOADS
+    )
 
 
 def test_json_ld_holds_hostile_text_as_data(hostile):

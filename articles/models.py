@@ -2,6 +2,8 @@
 
 import hashlib
 import math
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -19,6 +21,16 @@ from articles.images import Renditions, resized
 from encontact.slugs import ascii_slug, unique_slug
 
 WORDS_PER_MINUTE = 230
+PARIS = ZoneInfo("Europe/Paris")
+# Fields the importer keeps for itself: an editor changing them has not edited the article.
+IMPORT_BOOKKEEPING = {
+    "source_file",
+    "source_digest",
+    "source_position",
+    "source_text",
+    "import_warnings",
+    "import_conflict",
+}
 
 
 class Section(models.Model):
@@ -330,8 +342,32 @@ class Article(models.Model):
     def is_public(self):
         return self.status == self.Status.PUBLISHED and not self.is_scheduled
 
-    def content_fingerprint(self):
-        """A digest of what an editor edits, to tell whether they changed an imported article."""
+    def content_fingerprint(self, author_ids=None, taggings=None):
+        """A digest of everything an editor can change in the back office, to tell whether
+        they changed an imported article: every editable field but the importer's own
+        bookkeeping (IMPORT_BOOKKEEPING), the bylines in order and the tags, accepted or
+        suggested. `author_ids` and `taggings` ((tag id, suggested) pairs) are read from the
+        database unless given (an article about to be inserted has none there yet).
+        """
+        if author_ids is None:
+            author_ids = list(self.bylines.order_by("position").values_list("author_id", flat=True))
+        if taggings is None:
+            taggings = TaggedArticle.objects.filter(content_object=self).values_list(
+                "tag_id", "suggested"
+            )
+        parts = [
+            f"{field.name}={fingerprint_value(field, self)}"
+            for field in self._meta.concrete_fields
+            if field.editable and not field.primary_key and field.name not in IMPORT_BOOKKEEPING
+        ]
+        parts += [f"authors={list(author_ids)}", f"tags={sorted(taggings)}"]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def legacy_content_fingerprint(self):
+        """The fingerprint of articles imported before it covered bylines, tags and every
+        field (text, issue, section and date only): such an article counts as unchanged while
+        its stored fingerprint still matches this one."""
+        published = self.published_at.astimezone(PARIS).isoformat() if self.published_at else ""
         parts = [
             self.title,
             self.standfirst,
@@ -341,9 +377,22 @@ class Article(models.Model):
             self.interviewee,
             str(self.issue_id),
             str(self.section_id),
-            self.published_at.isoformat() if self.published_at else "",
+            published,
         ]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def edited_since_import(self):
+        """Whether an editor changed this imported article since the importer last wrote it."""
+        stored = self.import_fingerprint
+        return stored not in (self.content_fingerprint(), self.legacy_content_fingerprint())
+
+
+def fingerprint_value(field, article):
+    """A field's value as the fingerprint reads it; dates in UTC, whatever zone they came in."""
+    value = field.value_from_object(article)
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return field.value_to_string(article)
 
 
 class ArticleAuthor(models.Model):

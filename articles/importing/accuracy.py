@@ -194,9 +194,8 @@ def main(argv: list[str]) -> int:
         for key in ("articles", "exact", "furniture", "flagged_wrong", "wrong", "flagged_right"):
             setattr(total, key, getattr(total, key) + getattr(score, key))
     if len(folders) > 1:
-        print(
-            f"== total : {total.exact}/{total.articles} articles exacts ({percent(total.exact, total.articles)})"
-        )
+        rate = percent(total.exact, total.articles)
+        print(f"== total : {total.exact}/{total.articles} articles exacts ({rate})")
     return 0
 
 

@@ -149,7 +149,7 @@ def read_source_date(flat: str, folded: str) -> Meta | None:
     source = SOURCE_END.sub("", folded[: found.start]).strip()
     name = flat[: len(source)].split()
     after = folded[found.end :].strip()
-    if not name or len(name) > 5 or source.endswith(","):
+    if not name or len(name) > 5 or source.endswith(",") or source.startswith(("par ", "by ")):
         return None
     if any(len(word) > 2 and not word[:1].isupper() for word in name):
         return None  # a newspaper's name: "L’Éveil", "LE JOURNAL DE L’AISNE"
@@ -192,20 +192,18 @@ def read_issue(flat: str, folded: str) -> Meta | None:
     words = prefix.split()
     sections = [word for word in words if word in SECTIONS]
     names_magazine = bool(MAGAZINE_NAME.search(folded[: match.start("number")]))
-    if words and not sections and not names_magazine:
-        return None  # "Article 12", "Décret n° 2005-…": not an issue of the magazine
-    if len(words) > 4 or (words and words[0] not in SECTIONS and not names_magazine):
-        return None
+    if len(words) > 3 and not (names_magazine or all(word in SECTIONS for word in words)):
+        return None  # a sentence that happens to hold a number, not an issue line
     meta = Meta(issue_number=int(match["number"]))
     rest = match["rest"].strip()
     if NOT_ONLY_PUNCTUATION.search(rest) and not MONTH_YEAR.match(rest.strip(" .")):
         if match["sep"] != ":" or not (sections or names_magazine) or not words:
             return None
         meta.rest = match.start("rest")
-    if sections and flat[:1].isupper():
-        # the section words that open the line: "Édito" of "Édito du magazine #48"
-        lead = len(" ".join(takewhile(SECTIONS.__contains__, words)))
-        meta.category = flat[:lead].strip(" -–—|/:") or None
+    if words and flat[:1].isupper() and not MAGAZINE_NAME.search(words[0]):
+        # the section that opens the line: "Édito" of "Édito du magazine #48", "Experts n°95"
+        lead = takewhile(SECTIONS.__contains__, words) if sections else words
+        meta.category = flat[: len(" ".join(lead))].strip(" -–—|/:") or None
     return meta
 
 

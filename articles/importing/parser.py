@@ -217,9 +217,10 @@ def split_glued_metadata(lines: list[Line]) -> list[Line]:
             meta = read_meta(line.flat[:300], line.folded[:300])
             if meta is not None and meta.rest:
                 cut = meta.rest
-            elif match := TRAILING_BYLINE.search(line.flat):
-                if read_byline(match["byline"], fold(match["byline"])) and line.words <= 25:
-                    cut = match.start("byline")
+            elif (match := TRAILING_BYLINE.search(line.flat)) and read_byline(
+                match["byline"], fold(match["byline"])
+            ):
+                cut = match.start("byline")
         if cut is None:
             result.append(line)
             continue
@@ -442,6 +443,8 @@ def banner(lines: list[Line], index: int) -> bool:
     following = lines[index + 1] if index + 1 < len(lines) else None
     if any(other.role == TEXT for other in lines[:index]) or following is None:
         return False
+    if line.words == 1 and line.flat.isupper() and following.role == TEXT:
+        return heading_like(following)  # "AMBUSH" above the title
     return (line.words <= 2 and following.role in (FURNITURE, META)) or (
         line.words <= 4 and following.role == FURNITURE and not line.flat.endswith(("?", "!"))
     )
@@ -648,20 +651,29 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     if any(line.role == META and line.data.issue_number for line in before):
         return None  # "Édito n°84 /" then the editorial's first paragraph
     following = [line for line in rest[index + len(parts) :] if line.role != FURNITURE]
-    if not any(is_prose(line) for line in following[:4]):
+    if not any(is_prose(line) and not is_note(line) for line in following[1:5]):
         return None
     after = following[0]
-    if after.role in (CREDIT, CAPTION, BYLINE, HANDLE) or after.glued:
+    pictured = after.role == CAPTION or (
+        after.role == CREDIT and CAPTION_CREDIT.match(after.folded) is not None
+    )
+    if pictured or after.role in (BYLINE, HANDLE) or after.glued:
         return "résumé sous le titre, suivi d'une photo ou d'une signature"
     if is_question(after.flat):
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
         return "suite du titre"
+    if after.words <= words:
+        return None  # a summary announces a longer text
     if parts[-1].gap_after == 0:
         return "résumé collé au texte, sur une ligne à part"
     if words <= SHORT_SUMMARY_WORDS:
         return "phrase courte sous le titre"
     return None
+
+
+def is_note(line: Line) -> bool:
+    return is_footnote(line.text) or is_postscript(line.text)
 
 
 def summary_lines(rest: list[Line], index: int) -> list[Line]:

@@ -280,17 +280,31 @@ class Importer:
             article = Article(source_file=source_name, source_position=item.position)
             article.status = self.status
             self._fill(article, item, digest)
-            created.append((article, item, entry))
-        self._create([article for article, _, _ in created])
-        for article, _item, entry in created:
+            created.append((article, self._links(item), entry))
+        self._create(created)
+        for article, _links, entry in created:
             entry.update(id=article.pk, slug=article.slug, action="created")
         self._link_created(created)
+
+    def _links(self, item):
+        """A parsed article's authors, in order, and tags ({tag: suggested})."""
+        authors = list(dict.fromkeys(self._author(parsed) for parsed in item.authors))
+        tags = {}
+        for names, suggested in ((item.suggested_tags, True), (item.tags, False)):
+            for name in names:
+                if (tag := self._tag(name)) is not None:
+                    tags[tag] = suggested
+        return authors, tags
 
     def _entry(self, item) -> dict:
         return {"id": None, "slug": None, **item.as_report(), "action": "none (dry run)"}
 
-    def _create(self, articles):
-        """Insert new articles and their first revision in bulk, with unique slugs."""
+    def _create(self, created):
+        """Insert new articles and their first revision in bulk, with unique slugs.
+
+        `created` holds (article, (authors, tags), entry) triples, as `_insert_new` builds them.
+        """
+        articles = [article for article, _links, _entry in created]
         bases = [ascii_slug(article.title, 192) or "sans-titre" for article in articles]
         taken = self.slugs
         for article, base in zip(articles, bases, strict=True):
@@ -302,7 +316,11 @@ class Importer:
             article.slug = slug
             article.reading_minutes = reading_minutes(article.standfirst, article.body)
             article.render_body()  # bulk inserts skip save()
-            article.import_fingerprint = article.content_fingerprint()
+        for article, (authors, tags), _entry in created:
+            article.import_fingerprint = article.content_fingerprint(
+                author_ids=[author.pk for author in authors],
+                taggings=[(tag.pk, suggested) for tag, suggested in tags.items()],
+            )
         bulk_create_with_history(
             articles,
             Article,
@@ -313,17 +331,11 @@ class Importer:
 
     def _link_created(self, created):
         bylines, taggings = [], []
-        for article, item, _ in created:
-            authors = dict.fromkeys(self._author(parsed) for parsed in item.authors)
+        for article, (authors, tags), _ in created:
             bylines += [
                 ArticleAuthor(article=article, author=author, position=position)
                 for position, author in enumerate(authors)
             ]
-            tags = {}
-            for names, suggested in ((item.suggested_tags, True), (item.tags, False)):
-                for name in names:
-                    if (tag := self._tag(name)) is not None:
-                        tags[tag] = suggested
             taggings += [
                 TaggedArticle(content_object=article, tag=tag, suggested=suggested)
                 for tag, suggested in tags.items()
@@ -336,7 +348,7 @@ class Importer:
         if article.source_digest == digest:
             entry.update(id=article.pk, slug=article.slug, action="unchanged")
             return
-        if article.content_fingerprint() != article.import_fingerprint:
+        if article.edited_since_import():
             entry["warnings"].append(CONFLICT_WARNING)
             article.import_conflict = True
             article.needs_review = True

@@ -70,7 +70,10 @@ def test_no_paragraph_of_prose_is_ever_lost(above, heading, paragraphs, below):
     text = "\n\n".join([*above, heading, *paragraphs, *below])
     parsed = parse_text(text)
     bodies = "\n\n".join(article.body for article in parsed.articles)
-    assert [p for p in paragraphs if p not in bodies] == []
+    kept = "\n\n".join(
+        f"{article.standfirst or ''}\n\n{article.body}" for article in parsed.articles
+    )
+    assert [p for p in paragraphs if p not in kept] == []
     assert [line for line in above + below if len(line) > 2 and line in bodies] == []
 
 
@@ -85,4 +88,6 @@ def test_posts_after_a_credit_are_split_and_keep_their_prose(posts):
     )
     parsed = parse_text(text)
     assert [a.title for a in parsed.articles] == [heading for heading, _ in posts]
-    assert [a.body for a in parsed.articles] == ["\n\n".join(p) for _, p in posts]
+    assert ["\n\n".join(filter(None, [a.standfirst, a.body])) for a in parsed.articles] == [
+        "\n\n".join(p) for _, p in posts
+    ]

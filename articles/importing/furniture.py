@@ -46,7 +46,14 @@ CALL_TO_ACTION = re.compile(
     r"ajouter un commentaire|read more|related|you may also like)\b"
 )
 COUNTER = re.compile(
-    r"^\d+ (?:commentaires?|comments?|reactions?|vues|lectures|partages|j'aime|likes?|shares?)$"
+    r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"
+    r"|vues|lectures|partages|j'aime|likes?|shares?)(?: \W)?$"
+)
+# Where readers' comments start: everything after it on the page is the comments' business.
+COMMENTS_START = re.compile(
+    r"^(?:\d+|une?|deux|trois) (?:reponses?|commentaires?|comments?|responses?|reactions?)"
+    r" (?:a|to|sur|on|pour) \S|^(?:commentaires?|comments|reactions)(?: \(\d+\))?$"
+    r"|^\S+(?: \S+)? (?:dit|says|a dit|ecrit) ?:$"
 )
 ARCHIVE_HEADING = re.compile(
     r"^(?:archive for the|posts tagged|category archives?|tag archives?|archives? (?:de|du|des)\s"
@@ -104,6 +111,11 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
     if len(words) <= 5 and all(word in MENU_WORDS for word in words):
         return not all(word in GLUE_WORDS for word in words)
     return len(words) <= 30 and bool(OFFER.search(key)) and bool(PRICE.search(key))
+
+
+def starts_comments(folded: str) -> bool:
+    """ "2 réponses à “Le titre”", "Sandrine dit :": the readers' comments begin."""
+    return bool(COMMENTS_START.match(folded.strip(EDGE_CHARS.replace(":", ""))))
 
 
 def is_tagline(folded: str) -> bool:

@@ -28,18 +28,28 @@ SHORTCODE = re.compile(
 )
 # What an e-mail obfuscator leaves in place of an address.
 EMAIL_PROTECTED = re.compile(r"\[\s?email[\s\u00a0]?protected\s?\]", re.IGNORECASE)
+# A teaser's link glued to the end of an archive page's paragraph.
+TEASER_TAIL = re.compile(
+    r"\s*(?:Read the rest of this entry\s?»?|More\.\.\.|Continue reading\s?(?:→|»)?"
+    r"|Lire la suite\s?(?:»|…|\.\.\.|→))\s*$"
+)
 GLUED_START = re.compile(r"^[\s«“\"'(]*[A-ZÀ-ÖØ-Þ0-9]|^\s*$")
 
 
 def strip_markup(lines: list[Line]) -> None:
-    """Remove shortcodes and e-mail placeholders; a line left empty becomes furniture."""
+    """Remove shortcodes, e-mail placeholders and teaser links ("Read the rest of this entry
+    »"); a line left empty becomes furniture."""
     for line in lines:
-        if "[" not in line.text:
-            continue
-        text = EMAIL_PROTECTED.sub("", SHORTCODE.sub("", line.text))
+        text = (
+            TEASER_TAIL.sub("", line.text)
+            if line.text.endswith(("»", ".", "→", "…"))
+            else line.text
+        )
+        if "[" in text:
+            text = EMAIL_PROTECTED.sub("", SHORTCODE.sub("", text))
         if text != line.text:
             line.replace_text(" ".join(text.split()).strip())
-            line.reason = "code de mise en page ou adresse masquée retiré"
+            line.reason = "code de mise en page, lien « suite » ou adresse masquée retiré"
 
 
 def strip_glued(lines: list[Line]) -> list[str]:

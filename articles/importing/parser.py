@@ -89,6 +89,9 @@ KINDS = (
     (re.compile(r"\bdossiers?\b"), "dossier"),
 )
 TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
+POST_HEADER = re.compile(
+    r"^(?:this (?:article|entry|post) was (?:written|posted)|posted (?:by|on))"
+)
 MAX_SUMMARY_WORDS = 40
 SHORT_SUMMARY_WORDS = 25
 FIRST_PERSON = re.compile(r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b")
@@ -236,7 +239,15 @@ def classify(lines: list[Line], keys: frozenset[str]):
     """Give every line its role; lines left as TEXT are titles or body."""
     waiting_for_tags: Meta | None = None
     above_text = True  # a site's tagline can only stand above everything else
+    in_comments = False  # readers' comments run from their heading to the next post
     for index, line in enumerate(lines):
+        if in_comments and not POST_HEADER.match(line.folded):
+            line.assign(FURNITURE, "commentaires des lecteurs")
+            continue
+        in_comments = line.words <= 12 and furniture_rules.starts_comments(line.folded)
+        if in_comments:
+            line.assign(FURNITURE, "début des commentaires des lecteurs")
+            continue
         if line.words > MAX_META_WORDS:  # a paragraph of prose: no rule below applies
             waiting_for_tags, above_text = None, False
             line.reason = f"paragraphe ({line.words} mots)"
@@ -358,12 +369,23 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     for index in range(first_prose, len(lines)):
         if seen_prose and (why := starts_a_post(lines, index)):
             lines[index].reason = f"titre d'un nouvel article : {why}"
-            starts.append((index, index))
+            starts.append((header_start(lines, index, starts[-1][0]), index))
             seen_prose = False
         elif is_prose(lines[index]):
             seen_prose = True
     ends = [start for start, _ in starts[1:]] + [len(lines)]
     return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
+
+
+def header_start(lines: list[Line], title: int, previous: int) -> int:
+    """A post's header (its date, category, tags: "This article was written on…") stands
+    above its title: the post starts there."""
+    start = title
+    while start - 1 > previous and lines[start - 1].role in (META, FURNITURE):
+        start -= 1
+    while start < title and lines[start].role == FURNITURE:
+        start += 1
+    return start
 
 
 def title_slot(lines: list[Line], index: int) -> str | None:
@@ -511,6 +533,9 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
     else:
         head, rest = lines[:title_index], lines[title_index + 1 :]
     title_line = lines[title_index] if title_index is not None else None
+    for index, line in enumerate(head):
+        if line.role == TEXT and banner(head, index):
+            line.assign(FURNITURE, "bandeau du site au-dessus du titre")
     dropped = [
         line.flat
         for line in head

@@ -58,6 +58,7 @@ NOT_ONLY_PUNCTUATION = re.compile(r"\w")
 MAGAZINE_NAME = re.compile(r"\b(?:en-?contact|magazine|revue|numero|edition|hors-serie)\b")
 PUBLISHED_BY = re.compile(r"\s?[,|–-]?\s?(?:par|by)\s(?P<who>.+)$")
 SOURCE_END = re.compile(rf"(?:\s?[/|–-]\s?|\s)(?:le\s)?(?:(?:{WEEKDAYS.replace(' ', '|')})\s)?$")
+LABELLED_BY = re.compile(r"^(?:par|by)\s(?P<who>.+?)(?:\s(?:le|on)\b.*|\s?\|.*)?$")
 LABEL_WORDS = re.compile(r"\b(?:le|par|by|on|a|at|:)\b|[\W_]")
 
 
@@ -172,14 +173,17 @@ def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | Non
         return meta
     words = LABEL_WORDS.sub("", rest).split()
     if not words:
-        return None
+        return Meta()  # "Publié le par": the template's labels without their values
     if (
         found is not None
         or any(char.isdigit() for char in rest)
         or rest.lstrip(" :").startswith("le ")
     ):
         return Meta(unreadable_date=flat)
-    return Meta() if rest.lstrip(" :").startswith(("par ", "by ")) else None
+    if by := LABELLED_BY.match(rest.lstrip(" :")):
+        start = len(flat) - len(rest.lstrip(" :")) + by.start("who")
+        return Meta(publisher=flat[start : start + len(by["who"])].strip(" .") or None)
+    return None
 
 
 def read_issue(flat: str, folded: str) -> Meta | None:

@@ -88,6 +88,14 @@ KINDS = (
     (re.compile(r"\bactu(?:alites?|s)?\b"), "actualite"),
     (re.compile(r"\bdossiers?\b"), "dossier"),
 )
+# "Par JEANNE MARTIN   l Société 12/03/2011": a reprinted newspaper's section, between the
+# name and the date, after a separator ("l" is how a "|" often comes out of a scrape).
+NEWSPAPER_SECTION = re.compile(
+    r"\s(?:l|\||•|·)\s(?P<section>[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s[\w’'-]+){0,2})\s*$"
+)
+SIGNERS_SEPARATOR = re.compile(r"\s?,\s|\s(?:et|and|&)\s")
+INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.\s?){2,3}$")
+SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
 TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
 POST_HEADER = re.compile(
     r"^(?:this (?:article|entry|post) was (?:written|posted)|posted (?:by|on))"
@@ -283,14 +291,24 @@ def classify(lines: list[Line], keys: frozenset[str]):
 
 
 def read_dated_byline(line: Line) -> Meta | None:
-    """ "Par Anne Martin, le 3 mars 2020" / "Par Anne Martin | 3 mars 2020": authors and date."""
+    """ "Par Anne Martin, le 3 mars 2020" / "Par Anne Martin | 3 mars 2020": authors and date;
+    a newspaper's "Par JEANNE MARTIN   l Société 12/03/2011 à 00h00" also gives its section."""
     found = find_date(line.folded) if line.words <= 20 else None
-    if found is None or found.value is None:
+    if found is None or found.value is None or line.folded[found.end :].strip(" ."):
         return None
-    authors = read_byline(line.flat, line.folded, dated=found)
-    if not authors or line.folded[found.end :].strip(" ."):
+    category = None
+    if section := NEWSPAPER_SECTION.search(line.flat[: found.start]):
+        category = section["section"]
+        flat = line.flat[: section.start()] + " " * (found.start - section.start())
+        flat += line.flat[found.start :]
+        folded = fold(flat)
+        found = find_date(folded)
+    else:
+        flat, folded = line.flat, line.folded
+    authors = read_byline(flat, folded, dated=found)
+    if not authors:
         return None
-    return Meta(published=found.value, authors=authors)
+    return Meta(published=found.value, authors=authors, category=category)
 
 
 def looks_like_tags(line: Line, following: Line | None) -> bool:
@@ -757,39 +775,58 @@ def complete_author(author: ParsedAuthor, lines: list[Line], index: int) -> Pars
 
 def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
     """Signatures as the last lines: "Manuel JACQUINET" + "Directeur de la rédaction", a name
-    with its handle, or a bare name; several may follow one another."""
-    tail = [
-        line
-        for line in rest
-        if line.role in (TEXT, HANDLE)
-        and not is_footnote(line.text)
-        and not is_postscript(line.text)
-    ]
+    with its handle, "Claire Martin et Paul DURAND" (+ their role), initials ("M. R."), or a
+    bare name; several may follow one another."""
+    tail = [line for line in rest if line.role in (TEXT, HANDLE) and not is_note(line)]
     authors: list[ParsedAuthor] = []
     index = len(tail) - 1
     while index >= 1:  # a signature never is the whole text
         last, before = tail[index], tail[index - 1]
-        pair = before.role == TEXT and before.gap_after <= 1 and is_name(before.flat)
-        if pair and last.role == HANDLE:
-            authors.append(ParsedAuthor(normalise_name(before.flat), None, last.data))
-        elif pair and last.role == TEXT and is_role(last.folded) and index >= 2:
-            authors.append(ParsedAuthor(normalise_name(before.flat), last.flat))
+        names = signers(before.flat) if before.role == TEXT and before.gap_after <= 1 else []
+        if len(names) == 1 and last.role == HANDLE:
+            authors.append(ParsedAuthor(names[0], None, last.data))
+        elif names and last.role == TEXT and is_role(last.folded) and index >= 2:
+            authors.extend(ParsedAuthor(name, last.flat) for name in reversed(names))
         elif last.role == TEXT and (
-            last.gap_before > 0 or authors or is_name(before.flat) or is_role(before.folded)
+            last.gap_before > 0
+            or authors
+            or is_name(before.flat)
+            or is_role(before.folded)
+            or (is_prose(before) and before.flat.endswith(SENTENCE_ENDS))
         ):
-            author = name_and_role(last.flat)
-            if author is None:
+            found = signed(last.flat, initials=index == len(tail) - 1)
+            if not found:
                 break
-            authors.append(author)
-            last.assign(SIGNATURE, "nom seul en fin de texte")
+            authors.extend(reversed(found))
+            last.assign(SIGNATURE, "signature en fin de texte")
             index -= 1
             continue
         else:
             break
-        before.assign(SIGNATURE, "nom en fin de texte")
-        last.assign(SIGNATURE, "fonction ou identifiant sous le nom")
+        before.assign(SIGNATURE, "signature en fin de texte")
+        last.assign(SIGNATURE, "fonction ou identifiant sous la signature")
         index -= 2
     return authors[::-1]
+
+
+def signers(text: str) -> list[str]:
+    """ "Claire Martin et Paul DURAND" → both names, normalised; [] if any part is no name."""
+    parts = [part for part in SIGNERS_SEPARATOR.split(text.strip(" –—-")) if part]
+    if not parts or len(parts) > 4 or not all(is_name(part) for part in parts):
+        return []
+    return [normalise_name(part) for part in parts]
+
+
+def signed(text: str, *, initials: bool) -> list[ParsedAuthor]:
+    """The authors a closing line names: one name with its role, several names, or (as the
+    very last line) a journalist's initials."""
+    if author := name_and_role(text):
+        return [author]
+    if names := signers(text):
+        return [ParsedAuthor(name) for name in names]
+    if initials and INITIALS.match(text):
+        return [ParsedAuthor(text.strip())]
+    return []
 
 
 def head_signature(rest: list[Line]) -> list[ParsedAuthor]:

@@ -42,7 +42,8 @@ CALL_TO_ACTION = re.compile(
     r"^(?:abonnez-vous|je m'abonne|s'abonner|inscrivez-vous (?:a|sur)|recevez (?:notre|la) "
     r"newsletter|suivez-nous|partager sur|partagez sur|lire la suite|"
     r"(?:a )?lire (?:aussi|egalement)|voir aussi|sur le meme (?:sujet|theme)|"
-    r"laisser un commentaire|laissez un commentaire|"
+    r"laisser un commentaire|laissez un commentaire|j'aime(?: chargement)?$|chargement$|"
+    r"pour gerer vos consentements|gerer (?:mes|vos) (?:cookies|consentements)|"
     r"ajouter un commentaire|read more|related|you may also like)\b"
 )
 COUNTER = re.compile(
@@ -58,6 +59,17 @@ COMMENTS_START = re.compile(
 ARCHIVE_HEADING = re.compile(
     r"^(?:archive for the|posts tagged|category archives?|tag archives?|archives? (?:de|du|des)\s"
     r"|articles? (?:tagged|classes? dans|de la categorie|du mot-cle))"
+)
+# A picture's file name or slug alone on its line: "renault-4l-bleue-12", "edito-62-web".
+IMAGE_NAME = re.compile(r"^(?=[a-z0-9_-]*\d)[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
+# "( Archives magazine En-Contact, année 2016 )": where an old piece was found again.
+ARCHIVE_NOTE = re.compile(r"^\(\s?archives?\b[^()]{0,80}\)$")
+# "Source : Le Courrier du Détroit" under a reprinted article.
+SOURCE = re.compile(r"^source\s?:\s?\S")
+# Headings of the lists of links to other articles: the titles under them are links too.
+RELATED = re.compile(
+    r"^(?:a lire aussi|lire aussi|a lire egalement|publications similaires|articles similaires"
+    r"|articles lies|sur le meme (?:sujet|theme)|vous aimerez aussi|related posts|dans la meme rubrique)$"
 )
 BREADCRUMB = re.compile(r"^(?:accueil|home)\s?[>»/|›]")
 RIGHTS = re.compile(
@@ -103,6 +115,10 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
         return True  # page numbers, comment counters
     if READING_TIME.match(key) or CALL_TO_ACTION.match(key) or COUNTER.match(key):
         return True
+    if IMAGE_NAME.match(key) or (ARCHIVE_NOTE.match(folded.strip()) is not None):
+        return True
+    if SOURCE.match(key) and len(key.split()) <= 8:
+        return True
     if ARCHIVE_HEADING.match(key) and len(key.split()) <= 10:
         return True  # "Archive for the ‘Editos’ Category", "Posts Tagged ‘CRM’"
     if BREADCRUMB.match(key) or (RIGHTS.search(folded) and len(key.split()) <= 15):
@@ -111,6 +127,11 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
     if len(words) <= 5 and all(word in MENU_WORDS for word in words):
         return not all(word in GLUE_WORDS for word in words)
     return len(words) <= 30 and bool(OFFER.search(key)) and bool(PRICE.search(key))
+
+
+def heads_related_links(folded: str) -> bool:
+    """ "A lire aussi", "Publications similaires": the short lines under it are links."""
+    return bool(RELATED.match(folded.strip(EDGE_CHARS)))
 
 
 def starts_comments(folded: str) -> bool:

@@ -248,10 +248,15 @@ def classify(lines: list[Line], keys: frozenset[str]):
     waiting_for_tags: Meta | None = None
     above_text = True  # a site's tagline can only stand above everything else
     in_comments = False  # readers' comments run from their heading to the next post
+    in_related = False  # titles listed under « À lire aussi » are links, not text
     for index, line in enumerate(lines):
         if in_comments and not POST_HEADER.match(line.folded):
             line.assign(FURNITURE, "commentaires des lecteurs")
             continue
+        if in_related and line.words <= MAX_TITLE_WORDS and not line.flat.endswith("."):
+            line.assign(FURNITURE, "lien vers un autre article, sous « À lire aussi »")
+            continue
+        in_related = furniture_rules.heads_related_links(line.folded)
         in_comments = line.words <= 12 and furniture_rules.starts_comments(line.folded)
         if in_comments:
             line.assign(FURNITURE, "début des commentaires des lecteurs")
@@ -382,17 +387,28 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
         if first_prose is None:
             return []
 
+    # A page whose article has a dated header ("Publié le …", "This article was written on…")
+    # holds one article per header: a heading without its own header is a subheading.
+    dated_header = any(is_dated(line) for line in lines[:first_prose])
     starts = [(0, title)]
     seen_prose = False
     for index in range(first_prose, len(lines)):
         if seen_prose and (why := starts_a_post(lines, index)):
+            start = header_start(lines, index, starts[-1][0])
+            if dated_header and not any(is_dated(line) for line in lines[start : index + 3]):
+                lines[index].reason = f"intertitre (pas d'en-tête daté, malgré : {why})"
+                continue
             lines[index].reason = f"titre d'un nouvel article : {why}"
-            starts.append((header_start(lines, index, starts[-1][0]), index))
+            starts.append((start, index))
             seen_prose = False
         elif is_prose(lines[index]):
             seen_prose = True
     ends = [start for start, _ in starts[1:]] + [len(lines)]
     return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
+
+
+def is_dated(line: Line) -> bool:
+    return line.role == META and bool(line.data.published or line.data.updated)
 
 
 def header_start(lines: list[Line], title: int, previous: int) -> int:
@@ -414,7 +430,12 @@ def title_slot(lines: list[Line], index: int) -> str | None:
     line = lines[index]
     if line.role != TEXT or line.glued or line.words > LONG_TITLE_WORDS:
         return None
-    if SENTENCE_BREAK.search(line.flat) or line.flat.endswith(":"):
+    # A title may hold sentences ("Tribune. Le coût…", "“… plateau. Puis …”") when the page
+    # repeats it or quotes it whole; otherwise two sentences are prose.
+    vouched = unquote(line.flat) is not None or any(
+        other.folded == line.folded for other in lines if other is not line
+    )
+    if (SENTENCE_BREAK.search(line.flat) and not vouched) or line.flat.endswith(":"):
         return None
     if line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...") and line.words > 8:
         return None

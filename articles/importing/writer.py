@@ -512,17 +512,20 @@ def import_sources(
     status: str = Article.Status.PUBLISHED,
     dry_run: bool = False,
     user=None,
-    progress: Callable[[dict], None] | None = None,
+    progress: Callable[[dict, dict], None] | None = None,
 ) -> dict:
     """Import `sources` and return the whole JSON report (fine for uploads of a few files).
 
+    `progress(entry, summary)` is called after each file, in the transaction that wrote it:
+    a background job records its report there, so that a crash leaves no file unreported.
     The management command streams instead, through `Importer`, to keep memory flat.
     """
     importer = Importer(status=status, dry_run=dry_run, user=user)
     files = []
     for source in sources:
-        entry = importer.import_file(source)
+        with transaction.atomic():
+            entry = importer.import_file(source)
+            if progress is not None:
+                progress(entry, importer.summary)
         files.append(entry)
-        if progress is not None:
-            progress(entry)
     return {"summary": importer.summary, "files": files}

@@ -247,7 +247,26 @@ class TaggingInline(ArticleInlineMixin, admin.TabularInline):
         return super().get_formset(request, obj, labels={"tag": "mot-clé"}, **kwargs)
 
 
-class BodyImageInline(ArticleInlineMixin, admin.TabularInline):
+class ArticlePartPermissions:
+    """Rows that are part of an article's text have no permissions of their own: whoever may
+    write the article may add, change and remove them (ArticleInlineMixin then follows the
+    article's workflow)."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article") or self.has_change_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, obj=None):
+        user = request.user
+        return user.has_perm("articles.change_article") or (
+            obj is None and user.has_perm("articles.add_article")
+        )
+
+    has_change_permission = has_delete_permission = has_add_permission
+
+
+class BodyImageInline(ArticleInlineMixin, ArticlePartPermissions, admin.TabularInline):
     """Images to show in the body: upload, save, then paste the Markdown line into the text."""
 
     model = BodyImage
@@ -427,6 +446,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 name="articles_article_import",
             ),
             path(
+                "importer/<int:job_id>/",
+                self.admin_site.admin_view(self.import_job_view),
+                name="articles_article_import_job",
+            ),
+            path(
                 "apercu-du-texte/",
                 self.admin_site.admin_view(self.body_preview_view),
                 name="articles_article_body_preview",
@@ -437,6 +461,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @method_decorator(csrf_exempt)  # checked by the view, once the upload size limit is set
     def import_view(self, request):
         return import_articles(request, self)
+
+    def import_job_view(self, request, job_id):
+        return import_job_page(request, self, job_id)
 
     @method_decorator(require_POST)
     def body_preview_view(self, request):

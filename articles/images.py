@@ -7,7 +7,7 @@ original's, stored by the ImageField (`width_field`, `height_field`), scaled the
 ResizeToFit does, so that `width`/`height` reserve the image's room before it arrives.
 """
 
-from imagekit.processors import ResizeToFit
+from imagekit.processors import ResizeToFill, ResizeToFit
 
 QUALITY = 82
 
@@ -16,6 +16,21 @@ def resized(width):
     """An ImageSpecField's options: `width` pixels wide at most, never enlarged."""
     return {
         "processors": [ResizeToFit(width=width, upscale=False)],
+        "options": {"quality": QUALITY},
+    }
+
+
+# Covers and portraits in the lists of issues and authors: one size, cropped to fill it, so
+# that their width and height are known without reading the original (twice the CSS size).
+COVER_THUMBNAIL = (240, 320)
+PORTRAIT_THUMBNAIL = (160, 160)
+
+
+def filled(width, height):
+    """An ImageSpecField's options: exactly `width` × `height`, cropped from the centre."""
+    return {
+        "processors": [ResizeToFill(width, height)],
+        "format": "JPEG",
         "options": {"quality": QUALITY},
     }
 

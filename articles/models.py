@@ -17,7 +17,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from articles import bodies
-from articles.images import Renditions, resized
+from articles.images import COVER_THUMBNAIL, Renditions, filled, resized
 from encontact.slugs import ascii_slug, unique_slug
 
 WORDS_PER_MINUTE = 230
@@ -63,6 +63,8 @@ class Issue(models.Model):
     title = models.CharField("titre", max_length=200, blank=True)
     published_on = models.DateField("date de parution", null=True, blank=True)
     cover = models.ImageField("couverture", upload_to="couvertures/", blank=True)
+    # The cover in the list of issues, made when the cover is saved (see articles.images).
+    cover_thumbnail = ImageSpecField(source="cover", **filled(*COVER_THUMBNAIL))
     editorial = models.TextField("éditorial", blank=True)
 
     class Meta:
@@ -116,6 +118,18 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
+def visible(path="", now=None):
+    """What `ArticleQuerySet.published()` asks, of the articles reached through `path`.
+
+    `visible("articles__")` counts an issue's published articles in the query that lists the
+    issues, with `Count("articles", filter=…)`.
+    """
+    return Q(**{f"{path}status": Article.Status.PUBLISHED}) & (
+        Q(**{f"{path}published_at__lte": now or timezone.now()})
+        | Q(**{f"{path}published_at__isnull": True})
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """What readers may see: published, and dated now or earlier (or undated archive).
@@ -124,10 +138,7 @@ class ArticleQuerySet(models.QuerySet):
         at that moment, with no cron job. `now` defaults to this moment; `Now()` asks the
         database's clock, for a queryset kept and evaluated again later.
         """
-        return self.filter(
-            Q(published_at__lte=now or timezone.now()) | Q(published_at__isnull=True),
-            status=Article.Status.PUBLISHED,
-        )
+        return self.filter(visible(now=now))
 
     def newest_first(self):
         """Newest first; undated archive pieces last."""

@@ -63,7 +63,14 @@ class PageSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
-        return ["articles:home", "articles:list"]
+        return [
+            "articles:home",
+            "articles:list",
+            "articles:issues",
+            "articles:sections",
+            "authors:list",
+            "articles:tags",
+        ]
 
     def location(self, name):
         return reverse(name)

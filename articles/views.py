@@ -7,12 +7,14 @@ Tags shown to readers include the importer's suggestions, which editors accept o
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.db import OperationalError, connection
 from django.db.models import (
     Count,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -31,7 +33,15 @@ from django_filters.views import FilterView
 from articles import search
 from articles.caching import cached_aggregate
 from articles.filters import ArticleFilter, SearchFilter
-from articles.models import Article, ArticleAuthor, Issue, Section, Tag, TaggedArticle
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Issue,
+    Section,
+    Tag,
+    TaggedArticle,
+    visible,
+)
 
 RELATED_SHOWN = 4
 # Related articles are looked for among this many articles sharing a tag, half published
@@ -497,6 +507,110 @@ class YearArchiveView(PaginatedList):
             day.year for day in Article.objects.published().dates("published_at", "year", "DESC")
         ]
         return super().get_context_data(year=self.kwargs["year"], years=years, **kwargs)
+
+
+class DirectoryView(TemplateView):
+    """An index of what articles are filed under (issues, sections, authors, tags): the rows of
+    `model` with published articles, each with their number, `count`.
+
+    One query counts every published article, so the list is kept with the aggregates until
+    the content changes (`cached_aggregate`), like the lists' counts; the page cache keeps the
+    page as it keeps the others.
+    """
+
+    model = None
+    relation = ""  # from a row to its articles, or its links to them: "articles", "bylines"
+    to_article = ""  # the path of `visible()`: "articles__", "bylines__article__"
+    ordering = ()
+
+    def get_queryset(self):
+        return self.model._default_manager.all()
+
+    def entries(self):
+        return cached_aggregate(
+            "directory",
+            self.model._meta.label_lower,
+            lambda: list(
+                self.get_queryset()
+                .annotate(count=Count(self.relation, filter=visible(self.to_article)))
+                .filter(count__gt=0)
+                .order_by(*self.ordering)
+            ),
+        )
+
+
+def by_initial(entries, key):
+    """`entries` in runs of the same initial of `key(entry)`, an ASCII text: [("A", […]), …];
+    digits and signs go under "#"."""
+
+    def initial(entry):
+        letter = key(entry)[:1].upper()
+        return letter if letter.isalpha() else "#"
+
+    return [(letter, list(run)) for letter, run in groupby(entries, initial)]
+
+
+class IssueListView(DirectoryView):
+    """Every issue with published articles, the current one first, then the others by year."""
+
+    template_name = "articles/issue_list.html"
+    model = Issue
+    relation, to_article = "articles", "articles__"
+    ordering = (F("published_on").desc(nulls_last=True), "-number")
+
+    def get_queryset(self):
+        return super().get_queryset().defer("editorial")
+
+    def get_context_data(self, **kwargs):
+        issues = self.entries()
+        # As on the home page: the highest number with a published article.
+        current = max(issues, key=lambda issue: issue.number, default=None)
+        years = groupby(
+            [issue for issue in issues if issue is not current],
+            lambda issue: issue.published_on.year if issue.published_on else None,
+        )
+        return super().get_context_data(
+            current=current,
+            years=[(year, list(run)) for year, run in years],
+            issue_count=len(issues),
+            **kwargs,
+        )
+
+
+class SectionListView(DirectoryView):
+    """The sections (rubriques) with published articles, A–Z."""
+
+    template_name = "articles/section_list.html"
+    model = Section
+    relation, to_article = "articles", "articles__"
+    ordering = ("slug",)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sections=self.entries(), **kwargs)
+
+
+class TagListView(DirectoryView):
+    """Every subject with published articles: the most used first, or A–Z (`?tri=a-z`)."""
+
+    template_name = "articles/tag_list.html"
+    model = Tag
+    relation, to_article = "tagged_articles", "tagged_articles__content_object__"
+    ordering = ("-count", "slug")
+    ORDERS = {"": "les plus traités d'abord", "a-z": "de A à Z"}
+
+    def get_context_data(self, **kwargs):
+        order = self.request.GET.get("tri", "")
+        if order not in self.ORDERS:
+            raise Http404("Ordre inconnu.")
+        tags = self.entries()
+        alphabetical = sorted(tags, key=lambda tag: tag.slug)
+        return super().get_context_data(
+            order=order,
+            order_label=self.ORDERS[order],
+            tags=tags,
+            initials=by_initial(alphabetical, lambda tag: tag.slug) if order else [],
+            **kwargs,
+        )
 
 
 class RobotsView(TemplateView):

@@ -1,10 +1,16 @@
 """Authors of the magazine: journalists, columnists, guest writers."""
 
+import re
+
 from django.db import models
 from django.urls import reverse
+from imagekit.models import ImageSpecField
 
+from articles.images import PORTRAIT_THUMBNAIL, filled
 from authors.names import name_key
 from encontact.slugs import unique_slug
+
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -34,6 +40,8 @@ class Author(models.Model):
     )
     bio = models.TextField("biographie", blank=True)
     photo = models.ImageField("photo", upload_to="auteurs/", blank=True)
+    # The portrait in the list of authors, made when the photo is saved (see articles.images).
+    photo_thumbnail = ImageSpecField(source="photo", **filled(*PORTRAIT_THUMBNAIL))
 
     objects = AuthorQuerySet.as_manager()
 
@@ -54,3 +62,9 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    @property
+    def initials(self):
+        """What stands for a missing photo: "Manuel Jacquinet" → "MJ"."""
+        words = LETTERS.findall(self.name)
+        return "".join(word[0] for word in words[:1] + words[1:][-1:]).upper()

@@ -5,5 +5,6 @@ from authors import views
 app_name = "authors"
 
 urlpatterns = [
+    path("", views.AuthorListView.as_view(), name="list"),
     path("<slug:slug>/", views.AuthorDetailView.as_view(), name="detail"),
 ]

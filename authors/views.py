@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
-from articles.views import PaginatedList, public_articles
+from articles.views import DirectoryView, PaginatedList, by_initial, public_articles
 from authors.models import Author
 
 
@@ -17,3 +17,23 @@ class AuthorDetailView(PaginatedList):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
+
+
+class AuthorListView(DirectoryView):
+    """The authors of published articles, A–Z, with their photo, role and number of articles."""
+
+    template_name = "authors/author_list.html"
+    model = Author
+    relation, to_article = "bylines", "bylines__article__"
+    ordering = ("name_key",)
+
+    def get_queryset(self):
+        return super().get_queryset().defer("bio")
+
+    def get_context_data(self, **kwargs):
+        authors = self.entries()
+        return super().get_context_data(
+            author_count=len(authors),
+            initials=by_initial(authors, lambda author: author.name_key),
+            **kwargs,
+        )

@@ -62,6 +62,7 @@ def article_form_data(article, **changes):
             saved and article.taggedarticle_set.order_by("pk"),
             ["tag", "suggested"],
         ),
+        ("body_images", saved and article.body_images.order_by("pk"), ["alt"]),
     ]:
         rows = list(rows) if saved else []
         data.update(
@@ -74,7 +75,7 @@ def article_form_data(article, **changes):
         )
         for i, row in enumerate(rows):
             data[f"{prefix}-{i}-id"] = row.pk
-            parent = "article" if prefix == "bylines" else "content_object"
+            parent = "content_object" if prefix == "taggedarticle_set" else "article"
             data[f"{prefix}-{i}-{parent}"] = article.pk
             for field in fields:
                 value = getattr(row, f"{field}_id", getattr(row, field))

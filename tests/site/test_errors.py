@@ -20,3 +20,20 @@ def test_500_page_is_in_the_sites_design_and_needs_no_database():
     response = server_error(RequestFactory().get("/"))
 
     assert (response.status_code, "Un incident nous empêche" in response.text) == (500, True)
+
+
+def test_500_page_renders_when_the_static_manifest_is_missing(settings, tmp_path):
+    # As in production before (or after a failed) collectstatic: no staticfiles.json.
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+    response = server_error(RequestFactory().get("/"))
+
+    assert (
+        response.status_code,
+        "Un incident nous empêche" in response.text,
+        'href="/static/css/site.css"' in response.text,
+    ) == (500, True, True)

@@ -129,6 +129,10 @@ def test_sitemap_lists_public_pages_only(client, magazine):
     assert paths == {
         "/",
         "/articles/",
+        "/numeros/",
+        "/rubriques/",
+        "/auteurs/",
+        "/mots-cles/",
         *(f"/articles/article-publie-{n}/" for n in range(5)),
         "/numeros/84/",
         "/rubriques/edito/",

@@ -68,7 +68,9 @@ def compare(got: dict, want: dict) -> dict[str, bool]:
             ).lstrip("@")
     wanted, published = want.get("published"), got.get("published")
     checks["published"] = (wanted is None and published is None) or (
-        wanted is not None and published is not None and published[:16] == wanted[:16]
+        wanted is not None
+        and published is not None
+        and published[: len(wanted[:16])] == wanted[:16]
     )
     checks["issue_number"] = got.get("issue_number") == want.get("issue_number")
     wanted, category = want.get("category"), got.get("category")

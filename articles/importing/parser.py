@@ -256,7 +256,7 @@ def classify(lines: list[Line], keys: frozenset[str]):
         if in_related and line.words <= MAX_TITLE_WORDS and not line.flat.endswith("."):
             line.assign(FURNITURE, "lien vers un autre article, sous « À lire aussi »")
             continue
-        in_related = furniture_rules.heads_related_links(line.folded)
+        in_related = not above_text and furniture_rules.heads_related_links(line.folded)
         in_comments = line.words <= 12 and furniture_rules.starts_comments(line.folded)
         if in_comments:
             line.assign(FURNITURE, "début des commentaires des lecteurs")
@@ -374,9 +374,8 @@ def attached_to_prose(lines: list[Line], index: int) -> bool:
 
 def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     """(start, title index or None, end) of each post in the file."""
-    first_prose = next(
-        (i for i, line in enumerate(lines) if is_prose(line) and not title_slot(lines, i)), None
-    )
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    first_prose = next((i for i in prose if not title_slot(lines, i)), prose[0] if prose else None)
     if first_prose is None:
         return []
     title = choose_title(lines, first_prose)
@@ -895,6 +894,8 @@ def merge_meta(lines: Iterable[Line]) -> Meta:
         merged.authors.extend(meta.authors)
         if meta.unreadable_date and not merged.unreadable_date:
             merged.unreadable_date = meta.unreadable_date
+    if merged.published is None:  # "Mis à jour le …" is the only date the page shows
+        merged.published = merged.updated
     return merged
 
 

@@ -30,6 +30,7 @@ from articles import bodies
 from articles.admin_actions import action_step, merge_tags, submitted
 from articles.admin_views import import_articles
 from articles.caching import cached_aggregate, content_changed
+from articles.importing.parser import explain_bytes
 from articles.forms import (
     WRITER_STATUSES,
     ArticleAdminForm,
@@ -356,6 +357,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     readonly_fields = [
         "warning_list",
         "source_text_view",
+        "source_reading",
         "source_file",
         "source_position",
         "import_conflict",
@@ -389,6 +391,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 "fields": [
                     "warning_list",
                     "source_text_view",
+                    "source_reading",
                     "source_file",
                     "source_position",
                     "import_conflict",
@@ -559,6 +562,26 @@ class ArticleAdmin(SimpleHistoryAdmin):
             '<textarea readonly rows="18" class="vLargeTextField" aria-label="Texte source">'
             "{}</textarea>",
             obj.source_text,
+        )
+
+    class Media:
+        css = {"all": ["admin-extra/source-reading.css"]}
+
+    @admin.display(description="lecture de l'import")
+    def source_reading(self, obj):
+        """The source's lines with the role the parser gave each and why (`--explain`)."""
+        if not obj.source_text:
+            return "—"
+        lines, _parsed = explain_bytes(obj.source_text.encode())
+        rows = format_html_join(
+            "",
+            '<tr class="role-{}"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+            ((role.split()[0], number, text, role, reason) for number, role, reason, text in lines),
+        )
+        return format_html(
+            '<table class="source-reading"><thead><tr><th>ligne</th><th>texte source</th>'
+            "<th>rôle</th><th>pourquoi</th></tr></thead><tbody>{}</tbody></table>",
+            rows,
         )
 
     def view_on_site(self, obj):

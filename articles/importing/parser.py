@@ -572,7 +572,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         head, rest = lines[:title_index], lines[title_index + 1 :]
     title_line = lines[title_index] if title_index is not None else None
     for index, line in enumerate(head):
-        if line.role == TEXT and banner(head, index):
+        if line.role == TEXT and banner(lines, index):
             line.assign(FURNITURE, "bandeau du site au-dessus du titre")
     dropped = [
         line.flat

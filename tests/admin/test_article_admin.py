@@ -154,6 +154,18 @@ def test_change_form_shows_import_warnings_and_source_text(editor_client):
     ) == (True, True)
 
 
+def test_change_form_shows_each_source_line_with_its_role_and_reason(editor_client):
+    source = "AMBUSH\n\nUn titre court\n\n" + "Une phrase de texte assez longue ici. " * 8
+    article = ArticleFactory(source_text=source)
+    response = editor_client.get(change_url(article))
+    reading = response.text[response.text.index('class="source-reading"') :]
+    assert (
+        '<tr class="role-décor"><td>1</td><td>AMBUSH</td>' in reading,
+        '<tr class="role-titre"><td>3</td><td>Un titre court</td><td>titre</td>' in reading,
+        "titre possible, score" in reading,
+    ) == (True, True, True)
+
+
 def test_mark_reviewed_button_clears_the_doubts(editor_client):
     article = ArticleFactory(needs_review=True, import_conflict=True)
     response = editor_client.post(

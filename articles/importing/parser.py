@@ -100,9 +100,14 @@ TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
 POST_HEADER = re.compile(
     r"^(?:this (?:article|entry|post) was (?:written|posted)|posted (?:by|on))"
 )
+WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
 MAX_SUMMARY_WORDS = 40
 SHORT_SUMMARY_WORDS = 25
-FIRST_PERSON = re.compile(r"\b(?:je|j'|me|m'|moi|mon|ma|mes|nous|notre|nos)\b")
+# An opening in the first person is the text itself ("nous" as an object is not: "un
+# éditeur nous annonce", "il nous explique").
+FIRST_PERSON = re.compile(
+    r"\b(?:je|j'|moi|mon|ma|mes)\b|(?:^|[.!] )nous\b|\bnous (?:avons|sommes|allons)\b"
+)
 SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: prose, not a heading
 SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
 SPACE_AFTER = re.compile(r"([(\[])\s+")
@@ -166,6 +171,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     )
     subjects = thesaurus_rules.default_thesaurus() if thesaurus is None else thesaurus
 
+    lines = join_wrapped(lines)
     strip_markup(lines)
     alt_texts = strip_glued(lines)
     lines = split_glued_metadata(lines)
@@ -215,6 +221,26 @@ def no_article_reason(lines: list[Line]) -> str:
 
 
 # Roles of lines ---------------------------------------------------------------------------
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """Text hard-wrapped at a fixed width: a long line that stops mid-sentence and a next line
+    that goes on in lower case are one line ("… dans des villes" / "moyennes, attirés …")."""
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.gap_after == 0
+            and len(previous.flat) >= WRAP_WIDTH
+            and not previous.flat.endswith(SENTENCE_ENDS + (":", ";", ","))
+            and line.flat[:1].islower()
+        ):
+            previous.replace_text(f"{previous.text} {line.text}")
+            previous.gap_after = line.gap_after
+            continue
+        result.append(line)
+    return result
 
 
 def split_glued_metadata(lines: list[Line]) -> list[Line]:
@@ -706,30 +732,36 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     words = len(text.split())
     if words > MAX_SUMMARY_WORDS or len(SENTENCE_BREAK.findall(text)) > 2 or parts[0].glued:
         return None
-    if not text.endswith((".", "…", "!", "»", "”")) or "?" in text or ";" in text:
+    if "?" in text or ";" in text or text.startswith(("–", "-", "•", "*")):
         return None
-    if FIRST_PERSON.search(fold(text)) or text.startswith(("–", "-", "•", "*")):
+    if FIRST_PERSON.search(fold(text)):
         return None
     before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
     if any(line.role == META and line.data.issue_number for line in before):
         return None  # "Édito n°84 /" then the editorial's first paragraph
+    before_meta = any(line.role == META for line in before)
     following = [line for line in rest[index + len(parts) :] if line.role != FURNITURE]
-    if not any(is_prose(line) and not is_note(line) for line in following[1:5]):
+    text_after = [line for line in following if is_prose(line) and not is_note(line)]
+    if not text_after or text_after[0] is following[0] and len(text_after) < 2:
         return None
     after = following[0]
     pictured = after.role == CAPTION or (
         after.role == CREDIT and CAPTION_CREDIT.match(after.folded) is not None
     )
-    if pictured or after.role in (BYLINE, HANDLE) or after.glued:
-        return "résumé sous le titre, suivi d'une photo ou d'une signature"
+    if pictured or after.glued:
+        return "résumé sous le titre, suivi d'une photo"
+    if after.role in (BYLINE, HANDLE) and words <= SHORT_SUMMARY_WORDS:
+        return "résumé sous le titre, suivi de la signature"
     if is_question(after.flat):
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
         return "suite du titre"
-    if after.words <= words:
+    if not text.endswith((".", "…", "!", "»", "”")):
+        return None
+    if parts[-1].gap_after == 0 and after.gap_before == 0 and not before_meta:
+        return "résumé collé au texte, sur une ligne à part, juste sous le titre"
+    if text_after[0].words <= words:
         return None  # a summary announces a longer text
-    if parts[-1].gap_after == 0:
-        return "résumé collé au texte, sur une ligne à part"
     if words <= SHORT_SUMMARY_WORDS:
         return "phrase courte sous le titre"
     return None

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from articles.bodies import from_plain_text
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory
 
@@ -107,7 +108,7 @@ def magazine_for_readers(transactional_db, settings, tmp_path):
         ArticleFactory(
             title=title,
             standfirst=standfirst,
-            body=body,
+            body=from_plain_text(body),  # archive text, as the importer stores it
             kind=Article.Kind.INTERVIEW if section == interview else Article.Kind.ARTICLE,
             interviewee="Emmanuel Mignot" if section == interview else "",
             section=section,

@@ -34,6 +34,8 @@ TEASER_TAIL = re.compile(
     r"\s*(?:Read the rest of this entry\s?»?|More\.\.\.|Continue reading\s?(?:→|»)?"
     r"|Lire la suite\s?(?:»|…|\.\.\.|→))\s*$"
 )
+# "( Archives magazine En-Contact, année 2016 )" after the last sentence of an old piece.
+ARCHIVE_NOTE = re.compile(r"\s*\(\s?archives?\b[^()]{0,80}\)\s*$", re.IGNORECASE)
 GLUED_START = re.compile(r"^[\s«“\"'(]*[A-ZÀ-ÖØ-Þ0-9]|^\s*$")
 
 
@@ -41,11 +43,9 @@ def strip_markup(lines: list[Line]) -> None:
     """Remove shortcodes, e-mail placeholders and teaser links ("Read the rest of this entry
     »"); a line left empty becomes furniture."""
     for line in lines:
-        text = (
-            TEASER_TAIL.sub("", line.text)
-            if line.text.endswith(("»", ".", "→", "…"))
-            else line.text
-        )
+        text = line.text
+        if text.endswith(("»", ".", "→", "…", ")")):
+            text = ARCHIVE_NOTE.sub("", TEASER_TAIL.sub("", text))
         if "[" in text:
             text = EMAIL_PROTECTED.sub("", SHORTCODE.sub("", text))
         if text != line.text:

@@ -107,6 +107,8 @@ SHORT_SUMMARY_WORDS = 25
 # éditeur nous annonce", "il nous explique").
 FIRST_PERSON = re.compile(
     r"\b(?:je|j'|moi|mon|ma|mes)\b|(?:^|[.!] )nous\b|\bnous (?:avons|sommes|allons)\b"
+    r"|\b(?:regardons|voyons|disons|rappelons|notons|avouons|reconnaissons|soyons|commencons"
+    r"|parlons|imaginons|prenons|posons|revenons|osons|allons-y)\b"
 )
 SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: prose, not a heading
 SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
@@ -742,8 +744,8 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     before_meta = any(line.role == META for line in before)
     following = [line for line in rest[index + len(parts) :] if line.role != FURNITURE]
     text_after = [line for line in following if is_prose(line) and not is_note(line)]
-    if not text_after or text_after[0] is following[0] and len(text_after) < 2:
-        return None
+    if sum(line.words for line in text_after) < 2 * words:
+        return None  # a summary announces a text longer than itself
     after = following[0]
     pictured = after.role == CAPTION or (
         after.role == CREDIT and CAPTION_CREDIT.match(after.folded) is not None
@@ -758,7 +760,12 @@ def summary_line(rest: list[Line], index: int) -> str | None:
         return "suite du titre"
     if not text.endswith((".", "…", "!", "»", "”")):
         return None
-    if parts[-1].gap_after == 0 and after.gap_before == 0 and not before_meta:
+    if (
+        parts[-1].gap_after == 0
+        and after.gap_before == 0
+        and after.role == TEXT
+        and not before_meta
+    ):
         return "résumé collé au texte, sur une ligne à part, juste sous le titre"
     if text_after[0].words <= words:
         return None  # a summary announces a longer text

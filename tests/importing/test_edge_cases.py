@@ -155,10 +155,17 @@ def test_stray_spaces_before_punctuation_are_fixed_in_the_title():
     assert article.title == "Jean Mignot, le centre (bis) est mort"
 
 
-def test_site_name_above_the_title_is_dropped_with_a_warning():
+def test_site_name_above_the_title_is_dropped_as_a_banner_without_doubt():
     article = only(page("AMBUSH", "Le vrai titre", PROSE))
+    assert (article.title, article.body, article.warnings) == ("Le vrai titre", PROSE, [])
+
+
+def test_other_text_above_the_title_is_dropped_with_a_warning():
+    article = only(
+        page("Une accroche", "Le vrai titre", "Publié le 3 mars 2020", "Le vrai titre", PROSE)
+    )
     assert (article.title, article.body) == ("Le vrai titre", PROSE)
-    assert any("AMBUSH" in warning for warning in article.warnings)
+    assert article.warnings == ["Texte retiré au-dessus du titre : « Une accroche »."]
 
 
 def test_a_page_without_a_heading_gets_a_guessed_title_and_a_warning():

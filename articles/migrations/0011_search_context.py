@@ -58,27 +58,29 @@ CREATE FUNCTION articles_article_refresh_names(ids bigint[]) RETURNS void LANGUA
 $$;
 """
 
+# The search vector's function and trigger, with or without the context (backwards: 0004's).
 PG_VECTOR = """
 CREATE OR REPLACE FUNCTION articles_article_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.search_vector :=
         setweight(to_tsvector('french_unaccent', coalesce(NEW.title, '')), 'A')
         || setweight(to_tsvector('french_unaccent',
-                     coalesce(NEW.standfirst, '') || ' ' || coalesce(NEW.interviewee, '')), 'B')
-        || setweight(to_tsvector('french_unaccent', concat_ws(' ',
-                     NEW.search_context,
-                     (SELECT name FROM articles_section WHERE id = NEW.section_id),
-                     (SELECT title FROM articles_issue WHERE id = NEW.issue_id))), 'B')
+                     coalesce(NEW.standfirst, '') || ' ' || coalesce(NEW.interviewee, '')), 'B'){context}
         || setweight(to_tsvector('french_unaccent', coalesce(NEW.body, '')), 'C');
     RETURN NEW;
 END
 $$;
 DROP TRIGGER articles_article_search_vector_update ON articles_article;
 CREATE TRIGGER articles_article_search_vector_update
-    BEFORE INSERT OR UPDATE OF title, standfirst, interviewee, body, search_context, section_id,
-        issue_id ON articles_article
+    BEFORE INSERT OR UPDATE OF title, standfirst, interviewee, body{columns} ON articles_article
     FOR EACH ROW EXECUTE FUNCTION articles_article_search_vector();
 """
+PG_CONTEXT = """
+        || setweight(to_tsvector('french_unaccent', concat_ws(' ',
+                     NEW.search_context,
+                     (SELECT name FROM articles_section WHERE id = NEW.section_id),
+                     (SELECT title FROM articles_issue WHERE id = NEW.issue_id))), 'B')"""
+PG_CONTEXT_COLUMNS = ", search_context, section_id, issue_id"
 
 # Bylines and taggings: once per statement, over the articles it touched.
 PG_LINKS = """
@@ -148,7 +150,7 @@ PG_FORWARD = "\n".join(
     [
         ADD_COLUMN + ";",
         PG_NAMES,
-        PG_VECTOR,
+        PG_VECTOR.format(context=PG_CONTEXT, columns=PG_CONTEXT_COLUMNS),
         *(PG_LINKS.format(table=table, column=column) for table, column in LINKS),
         *(
             PG_RENAMES.format(table=table, link_table=link, link_column=column, key=key)
@@ -177,23 +179,7 @@ PG_BACKWARD = "\n".join(
             f"DROP FUNCTION IF EXISTS {table}_search_context();"
             for table, *_rest in LINKS + RENAMES + CONTAINERS
         ),
-        # Migration 0004's vector and trigger.
-        """
-CREATE OR REPLACE FUNCTION articles_article_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.search_vector :=
-        setweight(to_tsvector('french_unaccent', coalesce(NEW.title, '')), 'A')
-        || setweight(to_tsvector('french_unaccent',
-                     coalesce(NEW.standfirst, '') || ' ' || coalesce(NEW.interviewee, '')), 'B')
-        || setweight(to_tsvector('french_unaccent', coalesce(NEW.body, '')), 'C');
-    RETURN NEW;
-END
-$$;
-DROP TRIGGER articles_article_search_vector_update ON articles_article;
-CREATE TRIGGER articles_article_search_vector_update
-    BEFORE INSERT OR UPDATE OF title, standfirst, interviewee, body ON articles_article
-    FOR EACH ROW EXECUTE FUNCTION articles_article_search_vector();
-""",
+        PG_VECTOR.format(context="", columns=""),
         "DROP FUNCTION IF EXISTS articles_article_refresh_names(bigint[]);",
         "DROP FUNCTION IF EXISTS articles_article_names(bigint);",
         DROP_COLUMN + ";",

@@ -18,15 +18,6 @@ from tests.factories import ArticleFactory
 LIST = "/articles/"
 
 
-@pytest.fixture
-def aggregate_cache(settings):
-    settings.AGGREGATE_CACHE = True
-    settings.PAGE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def queries(client, url):
     with CaptureQueriesContext(connection) as captured:
         client.get(url)

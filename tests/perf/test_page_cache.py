@@ -38,15 +38,6 @@ HOME = "/"
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
 def clock(monkeypatch):
     """Move this process's clock forward: the cache's expiry and Django's now() both follow."""
 

@@ -4,7 +4,6 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -226,15 +225,6 @@ def test_index_pages_run_one_query(client, everything, django_assert_num_queries
     assert response.status_code == 200
 
 
-@pytest.fixture
-def aggregate_cache(settings):
-    settings.AGGREGATE_CACHE = True
-    settings.PAGE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.mark.parametrize("url", INDEXES)
 def test_index_pages_keep_their_list_with_the_aggregates(
     client, everything, aggregate_cache, django_assert_num_queries, url
@@ -255,15 +245,6 @@ def test_index_pages_show_a_change_at_once(client, db, aggregate_cache, committe
         ArticleFactory(issue=IssueFactory(number=99, published_on=date(2026, 1, 1)))
 
     assert client.get("/numeros/").context["current"].number == 99
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.mark.parametrize("url", INDEXES)

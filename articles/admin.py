@@ -198,7 +198,14 @@ class ArticleChangeList(ChangeList):
     Only the page of results is narrowed: bulk actions get the whole rows.
     """
 
-    long_texts = ["body", "standfirst", "source_text", "import_warnings", "search_vector"]
+    long_texts = [
+        "body",
+        "body_html",
+        "standfirst",
+        "source_text",
+        "import_warnings",
+        "search_vector",
+    ]
 
     def get_results(self, request):
         self.queryset = self.queryset.defer(*self.long_texts)

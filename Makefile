@@ -15,12 +15,13 @@ $(STAMP): requirements.txt requirements-dev.txt requirements-s3.txt
 
 install: $(STAMP)
 
-## Create the virtualenv, migrate, import the demo archive, make sure an editor exists, serve.
+## Create the virtualenv, migrate, import the demo archive, make sure an editor exists, serve
+## (with the import worker beside the server, stopped with it).
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py import_corpus fixtures/corpus
 	$(BIN)/python manage.py ensure_editor
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The whole suite (SQLite unless DATABASE_URL says otherwise).
 test: install

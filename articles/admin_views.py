@@ -1,23 +1,32 @@
-"""The admin's import page: upload archive files, run the importer, read its report.
+"""The admin's import page: upload archive files, follow their import, read its report.
 
-The import runs within the request, so the upload is capped (settings.IMPORT_UPLOAD_MAX_BYTES,
-a few hundred articles at most): an upload handler stops storing the body as soon as it goes
-over, before anything is written to disk. Whole archives go through `manage.py import_corpus`.
+The page checks the upload (capped at settings.IMPORT_UPLOAD_MAX_BYTES: an upload handler stops
+storing the body as soon as it goes over, before anything is written to disk), then hands the
+files to a background job (`articles.import_jobs`) and shows the job's page: its progress, its
+report as it grows, a button to resume it if its worker stopped. The editor can leave it and
+come back; the import page lists their recent jobs. Whole archives go through
+`manage.py import_corpus`.
 
 A contributor's import creates drafts only, and leaves alone files whose articles are already
-published or archived: re-importing them would change a live article without an editor.
+published or archived: re-importing them would change a live article without an editor. A
+contributor sees their own jobs, an editor everyone's.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_protect
 
+from articles import import_jobs
 from articles.forms import WRITER_STATUSES, ImportForm
-from articles.models import Article
+from articles.models import Article, ImportJob
 from articles.uploads import max_upload_bytes, size_error
+
+RECENT_JOBS = 10
 
 SUMMARY_LABELS = {
     "files": "Fichiers lus",
@@ -64,15 +73,6 @@ class UploadLimitHandler(FileUploadHandler):
         return None
 
 
-def run_import(files, *, status, dry_run, user):
-    """Run the importer's writer on (name, bytes) pairs and return its report."""
-    # Imported on use: the back office must open even while the importer is being changed.
-    from articles.importing.writer import SourceFile, import_sources
-
-    sources = (SourceFile(name, data) for name, data in files)
-    return import_sources(sources, status=status, dry_run=dry_run, user=user)
-
-
 def split_live_files(files):
     """Separate the files whose articles are published or archived from the others."""
     names = [name for name, _ in files]
@@ -95,7 +95,7 @@ def import_page(request, model_admin, handler):
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     can_publish = model_admin.has_publish_permission(request)
-    report = upload_error = None
+    upload_error = None
     if request.method == "POST":
         # Reading the body runs the upload handler: only then is `exceeded` known.
         form = ImportForm(request.POST, request.FILES, can_publish=can_publish)
@@ -103,54 +103,95 @@ def import_page(request, model_admin, handler):
             form = ImportForm(can_publish=can_publish)
             upload_error = str(size_error(handler.received))
         elif form.is_valid():
-            report = import_upload(request, form, can_publish)
+            job = start_import(request, form, can_publish)
+            return HttpResponseRedirect(job_url(job))
     else:
         form = ImportForm(can_publish=can_publish)
 
-    opts = Article._meta
     context = {
-        **model_admin.admin_site.each_context(request),
-        "title": "Importer des articles",
-        "opts": opts,
-        "app_label": opts.app_label,
-        "has_view_permission": model_admin.has_view_permission(request),
+        **admin_context(request, model_admin, "Importer des articles"),
         "form": form,
         "can_publish": can_publish,
         "max_bytes": max_upload_bytes(),
-        "report": report,
         "upload_error": upload_error,
+        "jobs": [
+            {"job": job, "url": job_url(job), "stalled": import_jobs.is_stalled(job)}
+            for job in visible_jobs(request, can_publish)[:RECENT_JOBS]
+        ],
     }
-    request.current_app = model_admin.admin_site.name
     return TemplateResponse(request, "admin/articles/article/import.html", context)
 
 
-def import_upload(request, form, can_publish):
-    """Import the form's files; return the report, ready for the template."""
+def admin_context(request, model_admin, title):
+    request.current_app = model_admin.admin_site.name
+    opts = Article._meta
+    return {
+        **model_admin.admin_site.each_context(request),
+        "title": title,
+        "opts": opts,
+        "app_label": opts.app_label,
+        "has_view_permission": model_admin.has_view_permission(request),
+    }
+
+
+def visible_jobs(request, can_publish):
+    """An editor sees every import, a contributor their own."""
+    jobs = ImportJob.objects.select_related("created_by")
+    return jobs if can_publish else jobs.filter(created_by=request.user)
+
+
+def job_url(job):
+    return reverse("admin:articles_article_import_job", args=[job.pk])
+
+
+def start_import(request, form, can_publish):
+    """Hand the form's files to a background job; return it."""
     files = form.upload.files
     live = []
     if not can_publish:
         files, live = split_live_files(files)
-    dry_run = form.cleaned_data["dry_run"]
-    report = run_import(
-        files, status=form.cleaned_data["status"], dry_run=dry_run, user=request.user
+    skipped = [
+        {"file": name, "status": "skipped", "message": LIVE_FILE_MESSAGE, "articles": []}
+        for name in live
+    ]
+    return import_jobs.create_job(
+        files,
+        user=request.user,
+        status=form.cleaned_data["status"],
+        dry_run=form.cleaned_data["dry_run"],
+        ignored=form.upload.ignored,
+        skipped=skipped,
     )
-    for name in live:
-        report["files"].append(
-            {"file": name, "status": "skipped", "message": LIVE_FILE_MESSAGE, "articles": []}
-        )
-        report["summary"]["files"] += 1
-        report["summary"]["skipped"] += 1
 
-    summary = report["summary"]
-    if dry_run:
-        messages.info(request, "Simulation : rien n'a été enregistré.")
-    else:
-        messages.success(
-            request,
-            f"Import terminé : {summary['created']} créé(s), {summary['updated']} mis à jour, "
-            f"{summary['unchanged']} inchangé(s).",
-        )
-    return present(report, form.upload.ignored)
+
+def import_job_page(request, model_admin, job_id):
+    """A job's progress and report; POST resumes it when its worker has stopped."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    can_publish = model_admin.has_publish_permission(request)
+    job = get_object_or_404(visible_jobs(request, can_publish), pk=job_id)
+    if request.method == "POST":
+        if import_jobs.resume(job):
+            messages.info(request, "Import relancé : les fichiers déjà importés sont conservés.")
+        return HttpResponseRedirect(job_url(job))
+
+    report = import_jobs.report(job)
+    skipped_live = sum(1 for entry in report["files"] if entry["message"] == LIVE_FILE_MESSAGE)
+    summary = dict(report["summary"])
+    summary["files"] += skipped_live
+    summary["skipped"] += skipped_live
+    total = job.files.count()
+    context = {
+        **admin_context(request, model_admin, f"Import n° {job.pk}"),
+        "job": job,
+        "done": len(report["files"]),
+        "total": total,
+        "running": job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING),
+        "stalled": import_jobs.is_stalled(job),
+        "stopped": import_jobs.is_stopped(job),
+        "report": present({"summary": summary, "files": report["files"]}, job.ignored),
+    }
+    return TemplateResponse(request, "admin/articles/article/import_job.html", context)
 
 
 def present(report, ignored):

@@ -113,6 +113,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "imagekit",
     "articles",
     "authors",
@@ -207,6 +209,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 # Counts and tag facets of lists, which read every matching article, kept until the content
 # changes, for every reader (articles.caching.cached_aggregate). Same defaults as PAGE_CACHE.
 AGGREGATE_CACHE = env_bool("AGGREGATE_CACHE", default=not DEBUG)
+
+# Background jobs (django-tasks): the back office's uploads are imported by the worker
+# `manage.py db_worker` (started by `make run`; a service of its own in production), which
+# reads them from the database. Tests run them at once (tests/conftest.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # `make bench` only: serves the benchmark's reference page at /bench/ceiling/.
 BENCH_CEILING = env_bool("BENCH_CEILING")

@@ -4,6 +4,8 @@ body with their Markdown line, the thumbnail column, and the body's live preview
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, BodyImage
@@ -168,3 +170,13 @@ def test_body_editor_loads_its_preview_script(editor_client):
         f'data-preview-url="{reverse(PREVIEW)}"' in text,
         "js/body-preview.js" in text,
     ) == (True, True)
+
+
+def test_article_list_reads_neither_body_nor_its_html(editor_client):
+    ArticleFactory(body="## Long\n\n" + "Texte. " * 500)
+
+    with CaptureQueriesContext(connection) as queries:
+        editor_client.get(reverse(CHANGELIST))
+    rows = next(q["sql"] for q in queries if q["sql"].startswith('SELECT "articles_article"."id"'))
+
+    assert ('."body_html"' in rows, '."body"' in rows, '."title"' in rows) == (False, False, True)

@@ -34,13 +34,13 @@ def zipped(members):
 
 
 class FakeWriter:
-    """Stands in for the importer's writer: records what the page asked for."""
+    """Stands in for the importer's pipeline: records what the import job asked for."""
 
     def __init__(self):
         self.calls = []
 
-    def __call__(self, files, *, status, dry_run, user):
-        files = list(files)
+    def __call__(self, sources, *, status, dry_run, user, progress):
+        files = [(source.name, source.data) for source in sources]
         self.calls.append({"names": [name for name, _ in files], "status": status})
         article = ArticleFactory(status=status, needs_review=True)
         entry = {
@@ -53,7 +53,7 @@ class FakeWriter:
             "needs_review": True,
             "action": "created",
         }
-        return {
+        report = {
             "summary": {
                 "files": len(files),
                 "articles": 1,
@@ -75,17 +75,22 @@ class FakeWriter:
                 for i, (name, _) in enumerate(files)
             ],
         }
+        for entry in report["files"]:
+            progress(entry, report["summary"])
+        return report
 
 
 @pytest.fixture
 def writer(monkeypatch):
     fake = FakeWriter()
-    monkeypatch.setattr("articles.admin_views.run_import", fake)
+    monkeypatch.setattr("articles.importing.writer.import_sources", fake)
     return fake
 
 
 def post(client, *files, **fields):
-    return client.post(reverse(IMPORT), {"files": list(files), "status": "draft", **fields})
+    """Send the import form, then follow to the job's page (its job has run: see conftest)."""
+    data = {"files": list(files), "status": "draft", **fields}
+    return client.post(reverse(IMPORT), data, follow=True)
 
 
 def test_import_page_shows_the_upload_form(editor_client):

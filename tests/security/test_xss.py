@@ -439,8 +439,8 @@ def test_import_page_report_of_hostile_files_is_inert(importer, editor):
         SimpleUploadedFile(f"evil-{n}.txt", archive_page(payload).encode(), "text/plain")
         for n, payload in enumerate(PAYLOADS)
     ]
-    response = admin.post(
-        admin_url("articles_article_import"), {"files": files, "status": "published"}
+    response = admin.post(  # to the job's page: it has run (tests/conftest.py), its report shows
+        admin_url("articles_article_import"), {"files": files, "status": "published"}, follow=True
     )
 
     imported = Article.objects.filter(source_file__startswith="evil-").count()

@@ -28,7 +28,7 @@ from simple_history.utils import bulk_update_with_history
 
 from articles import bodies
 from articles.admin_actions import action_step, merge_tags, submitted
-from articles.admin_views import import_articles
+from articles.admin_views import import_articles, import_job_page
 from articles.caching import cached_aggregate, content_changed
 from articles.importing.parser import explain_bytes
 from articles.forms import (
@@ -461,6 +461,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 name="articles_article_import_job",
             ),
             path(
+                "importer/<int:job_id>/",
+                self.admin_site.admin_view(self.import_job_view),
+                name="articles_article_import_job",
+            ),
+            path(
                 "apercu-du-texte/",
                 self.admin_site.admin_view(self.body_preview_view),
                 name="articles_article_body_preview",
@@ -471,6 +476,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @method_decorator(csrf_exempt)  # checked by the view, once the upload size limit is set
     def import_view(self, request):
         return import_articles(request, self)
+
+    def import_job_view(self, request, job_id):
+        return import_job_page(request, self, job_id)
 
     def import_job_view(self, request, job_id):
         return import_job_page(request, self, job_id)

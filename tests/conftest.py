@@ -113,37 +113,6 @@ def aggregate_cache(settings):
 
 
 @pytest.fixture(autouse=True)
-def tasks_run_at_once(settings):
-    """Background jobs (uploads) run within the request, as if the worker took them at once;
-    tests of the worker itself use the database backend (tests/admin/test_import_jobs.py)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
-@pytest.fixture
-def page_cache(settings):
-    """The page cache on (it is off in tests, as while developing), empty before and after."""
-    from django.core.cache import cache
-
-    settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def aggregate_cache(settings):
-    """The lists' aggregates kept in the cache (off in tests), empty before and after."""
-    from django.core.cache import cache
-
-    settings.AGGREGATE_CACHE = True
-    settings.PAGE_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Password hashing is slow on purpose; the suite logs users in hundreds of times."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,5 +7,6 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import caching
+        from encontact import checks  # noqa: F401 - registers the deployment checks
 
         caching.connect_signals()

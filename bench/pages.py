@@ -89,13 +89,19 @@ def plan():
     }
 
 
-def count_queries(pages, ceiling_url=None):
-    """bench.worker task: SQL queries of each page, on a second request (steady state)."""
+def count_queries(pages, ceiling_url=None, aggregates=False):
+    """bench.worker task: SQL queries of each page, on a second request (steady state).
+
+    `aggregates` turns the aggregate cache on in this process: its local-memory cache is the
+    only one there is (the settings keep it off without a shared cache, for web processes).
+    """
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    settings.AGGREGATE_CACHE = bool(aggregates)
     anonymous, editor = Client(), Client()
     editor.force_login(get_user_model().objects.get(username=EDITOR))
     counts = {}

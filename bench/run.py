@@ -270,7 +270,8 @@ def measure_queries(sets):
                 database,
                 pages=plan["pages"],
                 ceiling_url=plan["ceiling_url"],
-                env=django_env(database, BENCH_CEILING=1, AGGREGATE_CACHE=aggregates),
+                aggregates=aggregates,
+                env=django_env(database, BENCH_CEILING=1),
             )
             for kind, aggregates in (("computed", 0), ("aggregates_cached", 1))
         }

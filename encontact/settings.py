@@ -200,15 +200,26 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process's own memory, bounded (the oldest entries go first).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
 
 # Whole public pages for anonymous readers, forgotten on every content change (articles.caching).
 # On by default in production; off while developing and testing unless PAGE_CACHE=1.
-PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG)
+# Both caches need a cache every process shares (REDIS_URL): a change saved by one process (a
+# web worker, the import worker, `manage.py import_corpus`, a restore) must reach the pages all
+# the others keep. Without one they stay off whatever is asked; `check --deploy` says so.
+PAGE_CACHE_REQUESTED = env_bool("PAGE_CACHE", default=not DEBUG)
+PAGE_CACHE = PAGE_CACHE_REQUESTED and bool(REDIS_URL)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 # Counts and tag facets of lists, which read every matching article, kept until the content
 # changes, for every reader (articles.caching.cached_aggregate). Same defaults as PAGE_CACHE.
-AGGREGATE_CACHE = env_bool("AGGREGATE_CACHE", default=not DEBUG)
+AGGREGATE_CACHE_REQUESTED = env_bool("AGGREGATE_CACHE", default=not DEBUG)
+AGGREGATE_CACHE = AGGREGATE_CACHE_REQUESTED and bool(REDIS_URL)
 
 # Background jobs (django-tasks): the back office's uploads are imported by the worker
 # `manage.py db_worker` (started by `make run`; a service of its own in production), which

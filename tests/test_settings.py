@@ -13,6 +13,9 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 64 + "-production-like-secret-key-for-tests",
     "ALLOWED_HOSTS": "www.en-contact.fr",
     "DATABASE_URL": "sqlite:///:memory:",
+    # The supported configuration (docs/deployment.md): a shared cache, the TLS load balancer.
+    "REDIS_URL": "redis://127.0.0.1:6379/15",
+    "BEHIND_TLS_PROXY": "1",
 }
 
 

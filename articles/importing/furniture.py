@@ -69,7 +69,8 @@ SOURCE = re.compile(r"^source\s?:\s?\S")
 # Headings of the lists of links to other articles: the titles under them are links too.
 RELATED = re.compile(
     r"^(?:a lire aussi|lire aussi|a lire egalement|publications similaires|articles similaires"
-    r"|articles lies|sur le meme (?:sujet|theme)|vous aimerez aussi|related posts|dans la meme rubrique)$"
+    r"|articles lies|sur le meme (?:sujet|theme)|vous aimerez aussi|related posts"
+    r"|dans la meme rubrique)$"
 )
 BREADCRUMB = re.compile(r"^(?:accueil|home)\s?[>»/|›]")
 RIGHTS = re.compile(

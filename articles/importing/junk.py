@@ -67,7 +67,7 @@ def strip_glued(lines: list[Line]) -> list[str]:
             line.replace_text(line.text[match.end() :].strip())
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is None or len(line.text) > 60 or line.words > 5:
+        if following is None or not line.text or len(line.text) > 60 or line.words > 5:
             continue
         rest = following.text[len(line.text) :]
         if following.text.startswith(line.text) and rest[:1].isupper() and rest[1:2].islower():

@@ -93,6 +93,7 @@ KINDS = (
 NEWSPAPER_SECTION = re.compile(
     r"\s(?:l|\||•|·)\s(?P<section>[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s[\w’'-]+){0,2})\s*$"
 )
+ROLE_AND_INITIALS = re.compile(r"^(?:le |la |l')?(?P<role>[^,]{3,50}),\s?[a-z]{1,3}\.?$")
 SIGNERS_SEPARATOR = re.compile(r"\s?,\s|\s(?:et|and|&)\s")
 INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.\s?){2,3}$")
 SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
@@ -100,6 +101,10 @@ TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
 POST_HEADER = re.compile(
     r"^(?:this (?:article|entry|post) was (?:written|posted)|posted (?:by|on))"
 )
+ISSUE_MENTION = re.compile(
+    r"^(?P<section>edito|editorial)\s(?:du\s)?(?:numero|n°)\s?(?P<number>\d{1,4})\b"
+)
+CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
 WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
 MAX_SUMMARY_WORDS = 40
 SHORT_SUMMARY_WORDS = 25
@@ -497,7 +502,12 @@ def choose_title(lines: list[Line], first_prose: int) -> int | None:
             f"{why} ({points:+d})" for points, why in features
         )
         scored.append((score, index))
-    return max(scored)[1]
+    scored.sort(reverse=True)
+    best = scored[0]
+    rivals = [index for score, index in scored[1:] if score >= best[0] - 1]
+    if any(lines[index].folded != lines[best[1]].folded for index in rivals):
+        lines[best[1]].reason += " ; doute : une autre ligne a presque le même score"
+    return best[1]
 
 
 def title_features(lines: list[Line], index: int, candidates: list[int]) -> list[tuple[int, str]]:
@@ -560,9 +570,12 @@ def starts_a_post(lines: list[Line], index: int) -> str | None:
     """A heading that opens a new post: something besides its shortness must say so (the
     reason is returned)."""
     line = lines[index]
-    if not title_like(line, LONG_TITLE_WORDS) or not line.standalone or is_postscript(line.flat):
+    if not title_like(line, LONG_TITLE_WORDS) or is_postscript(line.flat):
         return None
     following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]
+    if not line.standalone:  # on a page without blank lines, only its own header says so
+        dated = following and is_dated(lines[following[0]])
+        return "suivie de son en-tête daté" if dated and line.gap_before == 0 else None
     if not following or not any(is_prose(lines[i]) for i in following[:4]):
         return None
     after = lines[following[0]]
@@ -594,6 +607,7 @@ def clean_title(text: str) -> str:
 
 def build_article(lines: list[Line], title_index: int | None, alone: bool = True) -> ParsedArticle:
     warnings: list[str] = []
+    notes: list[str] = []
     if title_index is None:
         head, rest = [], lines
     else:
@@ -624,6 +638,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         title = clean_title(title_line.flat)
 
     standfirst = mark_opening(rest, title_line, alone=alone)
+    mark_captions(rest)
     for line in rest:
         if line.role == CAPTION:
             warnings.append(f"Légende d'image retirée : « {line.flat} ».")
@@ -640,6 +655,14 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
 
     authors = read_signatures(rest)
     meta = merge_meta(line for line in lines if line.role == META)
+    if (
+        meta.issue_number is None
+        and standfirst
+        and (found := ISSUE_MENTION.match(fold(standfirst)))
+    ):
+        # "Edito du numéro 131 d'En-Contact, …": the standfirst names the issue
+        meta.issue_number = int(found["number"])
+        meta.category = meta.category or standfirst[: found.end("section")]
     if not authors and meta.authors:
         authors = meta.authors
     elif not authors and meta.publisher and is_name(meta.publisher):
@@ -656,11 +679,11 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
     if kind == "interview":
         interviewee = read_interviewee(title)
         if not interviewee:
-            warnings.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
+            notes.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
 
+    warnings.extend(body_doubts(title_line, body_lines))
     if meta.unreadable_date:
         warnings.append(f"Date non reconnue : « {meta.unreadable_date} ».")
-    notes = []
     if not authors:
         notes.append("Aucun auteur indiqué sur la page : à renseigner si on le connaît.")
     if meta.published is None:
@@ -684,6 +707,29 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         warnings=warnings,
         notes=notes,
     )
+
+
+def body_doubts(title: Line | None, body: list[Line]) -> list[str]:
+    """What an editor should look at: a title chosen by a hair, a text that ends on a short
+    line (a signature or furniture the rules did not know?), photo credits left in the text."""
+    doubts = []
+    if title is not None and "doute" in title.reason:
+        doubts.append("Titre choisi entre deux lignes presque à égalité : à vérifier.")
+    last = next((line for line in reversed(body) if not is_note(line)), None)
+    if (
+        last is not None
+        and len(body) > 1
+        and last.words <= 6
+        and not last.flat.endswith(SENTENCE_ENDS)
+    ):
+        doubts.append(
+            f"Le texte finit sur une ligne courte : « {last.flat} » : intertitre d'une page "
+            "coupée, signature ou décor ?"
+        )
+    for line in body:
+        if line.words <= 25 and CREDIT_WORDS.search(line.folded):
+            doubts.append(f"Crédit ou légende resté dans le texte ? « {line.flat} »")
+    return doubts
 
 
 def opening(rest: list[Line]) -> list[Line]:
@@ -717,10 +763,34 @@ def mark_opening(rest: list[Line], title: Line | None, *, alone: bool = True) ->
                 part.assign(STANDFIRST, why)
         elif is_prose(line):
             break
+        elif first_text and (author := titled_signature(line.flat)):
+            line.assign(BYLINE, "nom et fonction sous le titre", [author])
         elif heading_like(line) and attached_to_prose(rest, index) and not is_question(line.flat):
             line.assign(CAPTION, "ligne courte collée au-dessus d'un paragraphe : légende")
         first_text = False
     return standfirst
+
+
+def titled_signature(flat: str) -> ParsedAuthor | None:
+    """ "CLAIRE VASSEUR, Directrice de la rédaction" under a title: the author with her title
+    (capitalised, as a signature writes it; a caption's "superviseure chez X" is not)."""
+    author = name_and_role(flat)
+    if author is None or not author.role or not author.role[:1].isupper():
+        return None
+    return author
+
+
+def mark_captions(rest: list[Line]):
+    """A line of its own that only names someone and what they do ("Awa Ndiaye, superviseure
+    chez Atlantique Contact"), between paragraphs, is a photo's caption."""
+    text = [index for index, line in enumerate(rest) if line.role == TEXT]
+    for index in text[1:-1]:  # the last line may be a signature
+        line = rest[index]
+        if not line.standalone or line.words > 12 or line.flat.endswith(SENTENCE_ENDS):
+            continue
+        author = name_and_role(line.flat)
+        if author is not None and author.role and author.role[:1].islower():
+            line.assign(CAPTION, "nom et fonction seuls entre deux paragraphes : légende")
 
 
 def summary_line(rest: list[Line], index: int) -> str | None:
@@ -839,6 +909,10 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
     tail = [line for line in rest if line.role in (TEXT, HANDLE) and not is_note(line)]
     authors: list[ParsedAuthor] = []
     index = len(tail) - 1
+    signed_role = ROLE_AND_INITIALS.match(tail[index].folded) if index >= 1 else None
+    if signed_role and is_role(signed_role["role"]):  # "Le rédacteur en chef, mj.": no name
+        tail[index].assign(SIGNATURE, "fonction et initiales en fin de texte")
+        index -= 1
     while index >= 1:  # a signature never is the whole text
         last, before = tail[index], tail[index - 1]
         names = signers(before.flat) if before.role == TEXT and before.gap_after <= 1 else []

@@ -42,7 +42,9 @@ ROLE_WORDS = re.compile(
     r"manager|expert(?:e)?|analyste|avocat(?:e)?|delegue(?:e)?|secretaire|correspondant(?:e)?|"
     r"chroniqueu(?:r|se)|editeur|editrice|gerant(?:e)?|head|founder|editor|partner|"
     r"maitre de conferences|charge(?:e)? de|vice-president(?:e)?|dirigeant(?:e)?|"
-    r"conseill(?:er|ere)|specialiste|auteur(?:e)?|economiste|sociologue|docteur)s?\b"
+    r"conseill(?:er|ere)|specialiste|auteur(?:e)?|economiste|sociologue|docteur|"
+    r"superviseu(?:r|se|re)|teleconseill(?:er|ere)|operat(?:eur|rice)|comedien(?:ne)?|"
+    r"scenariste|realisat(?:eur|rice)|product(?:eur|rice)|chez)s?\b"
 )
 
 

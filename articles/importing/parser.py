@@ -75,6 +75,10 @@ CAPTION_CREDIT = re.compile(
     r"^(?P<caption>.+?)(?:\s?,|\s[–—/-])\s?(?:©|\(c\)|photos?\s?:?|credits?(?:\sphotos?)?\s?:?)"
     r"\s?(?P<who>[^©/]{2,60})$"
 )
+# "… Photos d’archives et de Jules Ferrand.": a line of credits that names the photographer.
+CREDIT_SENTENCE = re.compile(
+    r"(?:^|\.\s)(?:photos?|illustrations?)\b[^.]{0,40}?\s(?:de|par)\s(?P<who>[^.]{3,40}?)\.?$"
+)
 CAPTION_LINE = re.compile(r"^(?:legende|caption) ?: ?\S")
 INTERVIEW_TITLE = re.compile(r"\b(?:interview|entretien|rencontre avec|questions? a)\b")
 INTERVIEWEE = re.compile(
@@ -105,6 +109,11 @@ ISSUE_MENTION = re.compile(
     r"^(?P<section>edito|editorial)\s(?:du\s)?(?:numero|n°)\s?(?P<number>\d{1,4})\b"
 )
 CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
+CAPTIONED_NAME = re.compile(r"^(?P<name>[^,]{3,40}),\s")
+# "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
+PLACE_CAPTION = re.compile(
+    r"^(?:Sur|Dans|Au|Aux|Devant|Lors)\s[^.,;:!?]{3,50}\.\s[A-ZÀ-ÖØ-Þ]", re.UNICODE
+)
 WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
 MAX_SUMMARY_WORDS = 40
 SHORT_SUMMARY_WORDS = 25
@@ -367,7 +376,7 @@ def read_credit(line: Line) -> str | None:
     match = CREDIT_LINE.match(line.folded)
     if match and line.words <= 15:
         group = "who" if match["who"] is not None else "bare"
-    elif match := CAPTION_CREDIT.match(line.folded):
+    elif match := CAPTION_CREDIT.match(line.folded) or CREDIT_SENTENCE.search(line.folded):
         group = "who"
     else:
         return None
@@ -781,16 +790,33 @@ def titled_signature(flat: str) -> ParsedAuthor | None:
 
 
 def mark_captions(rest: list[Line]):
-    """A line of its own that only names someone and what they do ("Awa Ndiaye, superviseure
-    chez Atlantique Contact"), between paragraphs, is a photo's caption."""
+    """Photo captions left between paragraphs: someone and what they do ("Awa Ndiaye,
+    superviseure chez Atlantique Contact", "Karim Benali, pendant le tournage"), a place ("Sur
+    le plateau d’Orvalis à Cholet. …"), or a short line that ends a post just above its PS."""
     text = [index for index, line in enumerate(rest) if line.role == TEXT]
-    for index in text[1:-1]:  # the last line may be a signature
+    blank_lines = any(rest[index].gap_before for index in text[1:])
+    for position, index in enumerate(text[1:-1], start=1):
         line = rest[index]
-        if not line.standalone or line.words > 12 or line.flat.endswith(SENTENCE_ENDS):
+        if blank_lines and not line.standalone:
             continue
-        author = name_and_role(line.flat)
-        if author is not None and author.role and author.role[:1].islower():
-            line.assign(CAPTION, "nom et fonction seuls entre deux paragraphes : légende")
+        if why := caption_reason(line, rest[text[position + 1]]):
+            line.assign(CAPTION, why)
+
+
+def caption_reason(line: Line, following: Line) -> str | None:
+    if line.words <= 12 and (lead := CAPTIONED_NAME.match(line.flat)) and is_name(lead["name"]):
+        rest = line.flat[lead.end() :]
+        if (
+            rest[:1].islower()
+            and not is_question(rest)
+            and (not rest.endswith(SENTENCE_ENDS) or line.words <= 10)
+        ):
+            return "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
+    if line.words <= 30 and PLACE_CAPTION.match(line.flat):
+        return "un lieu en quelques mots, seul entre deux paragraphes : légende"
+    if heading_like(line) and is_postscript(following.flat) and not is_question(line.flat):
+        return "ligne courte entre la fin du texte et le PS : légende"
+    return None
 
 
 def summary_line(rest: list[Line], index: int) -> str | None:

@@ -6,9 +6,13 @@
 SQLite is copied with SQLite's online backup API (consistent even while the site writes);
 PostgreSQL with `pg_dump --format=custom`, restored with `pg_restore --clean`. Media files
 (authors' photos, covers) go in a tarball beside it. A manifest records what the copy holds.
+A backup holds every account's password hash and session: its folders are private (0700) and
+its files readable by their owner only (0600). A restore starts a new page cache generation,
+so that no page cached before it shows the content it replaced.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -59,7 +63,22 @@ def counts():
     }
 
 
+@contextlib.contextmanager
+def private_files():
+    """Files and folders created meanwhile (by pg_dump too) are their owner's only."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
 def backup(target: Path) -> Path:
+    with private_files():
+        return write_backup(target)
+
+
+def write_backup(target: Path) -> Path:
     from django.conf import settings
     from django.db import connections
 
@@ -128,6 +147,9 @@ def restore(source: Path) -> dict:
             tar.extractall(staging, filter="data")
             (staging / "media").rename(media)
             staging.rmdir()
+    from articles.caching import bump_generation
+
+    bump_generation()
     return counts()
 
 
@@ -143,6 +165,8 @@ def main(argv=None):
     setup_django()
     if args.action == "backup":
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        if not args.to and (ROOT / "backups").exists():
+            (ROOT / "backups").chmod(0o700)  # made before backups were private
         target = backup(args.to or ROOT / "backups" / stamp)
         print(f"Sauvegarde écrite dans {target}")
         print((target / "manifest.json").read_text())

@@ -16,15 +16,17 @@ Only anonymous GET requests are served from the cache: a request with a session 
 editor, a reader who logged in) always reaches the views, and so does the back office. Responses
 are stored only when they are plain 200 pages that set no cookie, are not marked private or
 `never_cache`, and vary on nothing but the cookie header (whose only meaningful cookie, the
-session, is excluded above).
+session, is excluded above). Query parameters no public page reads (`utm_source`…) are dropped
+before the view runs: they neither make another entry nor reach the page's links.
 
 The same generation keeps the archive-wide aggregates of lists (`cached_aggregate()`: counts
 and tag facets) for every reader, when `AGGREGATE_CACHE` is on, page cache or not.
 
 Settings: `PAGE_CACHE` and `AGGREGATE_CACHE` (both on by default when `DEBUG` is off) and
 `PAGE_CACHE_SECONDS`.
-With the local-memory cache every process keeps its own generation: fine for one process
-(`runserver`, one gunicorn worker); several processes need `REDIS_URL` (see docs/deployment.md).
+Both need a cache every process shares (`REDIS_URL`): the settings keep them off without one,
+since a change saved by one process (another worker, the import worker, a command, a restore)
+would never reach the pages the others keep (see docs/deployment.md).
 """
 
 import contextlib
@@ -39,7 +41,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
@@ -301,9 +303,33 @@ def is_cacheable_response(response):
     return vary <= {"cookie"}
 
 
+def known_parameters():
+    """The query parameters public pages read: the lists' filters and the page number."""
+    from articles.filters import ArticleFilter
+
+    return {*ArticleFilter.base_filters, "page"}
+
+
+def keep_known_parameters(request):
+    """Drop the parameters no public page reads (`utm_source`, `fbclid`…) before the view runs.
+
+    A cached page is then the same for every such variant (one entry, not one per random
+    value), and its links never carry a reader's tracking parameters to the next reader.
+    """
+    known = known_parameters()
+    kept = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name in known:
+            kept.setlist(name, values)
+    if len(kept) != len(request.GET):
+        request.GET = kept
+        request.META["QUERY_STRING"] = kept.urlencode()
+
+
 def page_key(request, generation):
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"{KEY_PREFIX}:{generation}:{address}"
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{request.GET.urlencode()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"{KEY_PREFIX}:{generation}:{digest}"
 
 
 class PageCacheMiddleware:
@@ -332,6 +358,7 @@ class PageCacheMiddleware:
             return response
         if not is_cacheable_request(request):
             return self.get_response(request)
+        keep_known_parameters(request)
         try:
             generation = current_generation()
             key = page_key(request, generation)

@@ -71,3 +71,34 @@ def test_an_editors_saved_change_starts_a_new_generation(editor_client, page_cac
         )
 
     assert (response.status_code, current_generation() != before) == (302, True)
+
+
+def test_unknown_parameters_share_one_cached_page(client, page_cache, db):
+    ArticleFactory(title="Un article publié")
+    client.get("/articles/?utm_source=a&utm_campaign=x")
+
+    response = client.get("/articles/?utm_source=b&fbclid=123")
+
+    assert (response["X-Page-Cache"], "utm_" in response.text) == ("hit", False)
+
+
+def test_a_known_parameter_still_makes_another_page(client, page_cache, db):
+    ArticleFactory(title="Un article publié", tag_names=["crm"])
+    client.get("/articles/?utm_source=a")
+
+    response = client.get("/articles/?tag=crm&utm_source=a")
+
+    assert response["X-Page-Cache"] == "miss"
+
+
+def test_links_of_a_cached_page_carry_no_unknown_parameter(client, page_cache, db):
+    ArticleFactory.create_batch(25, tag_names=["crm"])
+
+    response = client.get("/articles/?tag=crm&utm_source=pub")
+
+    assert ("page=2" in response.text, "utm_source" in response.text) == (True, False)
+
+
+def test_the_local_memory_cache_is_bounded(settings):
+    """Without REDIS_URL (as in the tests); Redis is bounded by its own maxmemory policy."""
+    assert settings.CACHES["default"]["OPTIONS"]["MAX_ENTRIES"] == 1000

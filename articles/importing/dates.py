@@ -40,6 +40,7 @@ PATTERNS = [
         r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
     )
 ]
+DIGIT = re.compile(r"\d")
 LEFTOVER = re.compile(rf"\b(?:le|la|on|the|a|at|{WEEKDAYS.replace(' ', '|')})\b|[\W_]")
 
 
@@ -52,6 +53,8 @@ class FoundDate:
 
 def find_date(folded: str) -> FoundDate | None:
     """The first date in a folded line, if any."""
+    if DIGIT.search(folded) is None:  # every form has a day or a year
+        return None
     for pattern in PATTERNS:
         match = pattern.search(folded)
         if match:

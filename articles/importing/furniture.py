@@ -61,7 +61,9 @@ ARCHIVE_HEADING = re.compile(
     r"|articles? (?:tagged|classes? dans|de la categorie|du mot-cle))"
 )
 # A picture's file name or slug alone on its line: "renault-4l-bleue-12", "edito-62-web".
-IMAGE_NAME = re.compile(r"^(?=[a-z0-9_-]*\d)[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
+IMAGE_NAME = re.compile(
+    r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^(?=[a-z0-9_-]*\d)[a-z0-9]+(?:_[a-z0-9]+){2,}$"
+)
 # "( Archives magazine En-Contact, année 2016 )": where an old piece was found again.
 ARCHIVE_NOTE = re.compile(r"^\(\s?archives?\b[^()]{0,80}\)$")
 # "Source : Le Courrier du Détroit" under a reprinted article.

@@ -16,7 +16,7 @@ JUNK = re.compile(
     r"|[\w-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)"  # any image file name
     r"|(?:IMG|DSC|DSCN|DSCF|PIC|image|photo|shutterstock|istock|adobestock|gettyimages)"
     r"[_-]?\d{3,}(?:[_-]\d+(?:x\d+)?)*"
-    r"|(?-i:(?=[a-z0-9-]*\d)[a-z0-9]+(?:-[a-z0-9]+){2,})"  # a picture's slug: "couv-114-web-2"
+    r"|(?-i:[a-z0-9]+(?:-[a-z0-9]+){2,})"  # a picture's slug: "couv-114-web-2", "interview-x-web"
     r")",
     re.IGNORECASE,
 )

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
-from articles.importing.dates import find_date
+from articles.importing.dates import WEEKDAYS, find_date
 from articles.importing.junk import strip_glued, strip_markup
 from articles.importing.metadata import Meta, read_meta, split_tags
 from articles.importing.reading import TEXT, Line, decode, fold, source_lines, to_lines
@@ -101,6 +101,8 @@ ROLE_AND_INITIALS = re.compile(r"^(?:le |la |l')?(?P<role>[^,]{3,50}),\s?[a-z]{1
 SIGNERS_SEPARATOR = re.compile(r"\s?,\s|\s(?:et|and|&)\s")
 INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.\s?){2,3}$")
 SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
+# Metadata that may carry text glued after it: issue lines ("n°", "#", "En-Contact 57 :").
+GLUED_META_HINT = re.compile(r"n°|#|\bno\.?\s?\d|numero|en-?contact\s?\d")
 TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
 POST_HEADER = re.compile(
     r"^(?:this (?:article|entry|post) was (?:written|posted)|posted (?:by|on))"
@@ -109,18 +111,22 @@ ISSUE_MENTION = re.compile(
     r"^(?P<section>edito|editorial)\s(?:du\s)?(?:numero|n°)\s?(?P<number>\d{1,4})\b"
 )
 CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
-CAPTIONED_NAME = re.compile(r"^(?P<name>[^,]{3,40}),\s")
+CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
+AGED = re.compile(r"^(?:\d{1,2}|[a-z-]+) ans\b")  # "Léa, vingt ans, sur un plateau"
 # "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
 PLACE_CAPTION = re.compile(
     r"^(?:Sur|Dans|Au|Aux|Devant|Lors)\s[^.,;:!?]{3,50}\.\s[A-ZÀ-ÖØ-Þ]", re.UNICODE
 )
+MIN_SUMMARY_WORDS = 8
+TIME_STAMP = re.compile(rf"^(?:{'|'.join(WEEKDAYS.split())})\b|^\d{{1,2}}\s?h\s?\d{{0,2}}\b")
+EDITORIAL = re.compile(r"\bedito|\beditorial")
 WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
 MAX_SUMMARY_WORDS = 40
 SHORT_SUMMARY_WORDS = 25
-# An opening in the first person is the text itself ("nous" as an object is not: "un
-# éditeur nous annonce", "il nous explique").
+# An opening in the author's own voice is the text itself: "je", or an exhortation
+# ("regardons…"); the magazine's reporting "nous" is not ("nous avons suivi…").
 FIRST_PERSON = re.compile(
-    r"\b(?:je|j'|moi|mon|ma|mes)\b|(?:^|[.!] )nous\b|\bnous (?:avons|sommes|allons)\b"
+    r"\b(?:je|j'|moi|mon|ma|mes)\b"
     r"|\b(?:regardons|voyons|disons|rappelons|notons|avouons|reconnaissons|soyons|commencons"
     r"|parlons|imaginons|prenons|posons|revenons|osons|allons-y)\b"
 )
@@ -266,14 +272,17 @@ def split_glued_metadata(lines: list[Line]) -> list[Line]:
     result = []
     for line in lines:
         cut = None
-        if line.words <= MAX_META_WORDS or line.folded.startswith("posted "):
+        if line.folded.startswith("posted ") or (
+            line.words <= MAX_META_WORDS and GLUED_META_HINT.search(line.folded[:80])
+        ):
             meta = read_meta(line.flat[:300], line.folded[:300])
-            if meta is not None and meta.rest:
-                cut = meta.rest
-            elif (match := TRAILING_BYLINE.search(line.flat)) and read_byline(
-                match["byline"], fold(match["byline"])
-            ):
-                cut = match.start("byline")
+            cut = meta.rest if meta is not None else None
+        if not cut and (match := TRAILING_BYLINE.search(line.flat)):
+            cut = (
+                match.start("byline")
+                if read_byline(match["byline"], fold(match["byline"]))
+                else None
+            )
         if cut is None:
             result.append(line)
             continue
@@ -431,10 +440,12 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     # A page whose article has a dated header ("Publié le …", "This article was written on…")
     # holds one article per header: a heading without its own header is a subheading.
     dated_header = any(is_dated(line) for line in lines[:first_prose])
+    gaps = sorted(line.gap_before for line in lines[first_prose + 1 :])
+    no_blank_lines = bool(gaps) and gaps[len(gaps) // 2] == 0  # paragraphs follow each other
     starts = [(0, title)]
     seen_prose = False
     for index in range(first_prose, len(lines)):
-        if seen_prose and (why := starts_a_post(lines, index)):
+        if seen_prose and (why := starts_a_post(lines, index, no_blank_lines)):
             start = header_start(lines, index, starts[-1][0])
             if dated_header and not any(is_dated(line) for line in lines[start : index + 3]):
                 lines[index].reason = f"intertitre (pas d'en-tête daté, malgré : {why})"
@@ -575,16 +586,19 @@ def first_question(lines: list[Line], title: int, question: int) -> bool:
     return bool(INTERVIEW_TITLE.search(lines[title].folded)) or more >= 2
 
 
-def starts_a_post(lines: list[Line], index: int) -> str | None:
+def starts_a_post(lines: list[Line], index: int, no_blank_lines: bool = False) -> str | None:
     """A heading that opens a new post: something besides its shortness must say so (the
     reason is returned)."""
     line = lines[index]
     if not title_like(line, LONG_TITLE_WORDS) or is_postscript(line.flat):
         return None
     following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]
-    if not line.standalone:  # on a page without blank lines, only its own header says so
-        dated = following and is_dated(lines[following[0]])
-        return "suivie de son en-tête daté" if dated and line.gap_before == 0 else None
+    if not line.standalone:  # on a page without blank lines, its header or a blank says so
+        if following and is_dated(lines[following[0]]) and line.gap_before == 0:
+            return "suivie de son en-tête daté"
+        if no_blank_lines and line.gap_before and any(is_prose(lines[i]) for i in following[:2]):
+            return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
+        return None
     if not following or not any(is_prose(lines[i]) for i in following[:4]):
         return None
     after = lines[following[0]]
@@ -599,6 +613,8 @@ def starts_a_post(lines: list[Line], index: int) -> str | None:
         return "suivie d'une légende d'image"
     if line.gap_before >= WIDE_GAP:
         return "large blanc au-dessus"
+    if no_blank_lines and line.gap_before and (before is None or before.gap_after):
+        return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
     if before is not None and before.role == CREDIT:
         return "après un crédit photo"
     if before is not None and is_postscript(before.flat):
@@ -804,7 +820,8 @@ def mark_captions(rest: list[Line]):
 
 
 def caption_reason(line: Line, following: Line) -> str | None:
-    if line.words <= 12 and (lead := CAPTIONED_NAME.match(line.flat)) and is_name(lead["name"]):
+    lead = CAPTIONED_NAME.match(line.flat) if line.words <= 12 else None
+    if lead and (is_name(lead["name"]) or AGED.match(line.flat[lead.end() :])):
         rest = line.flat[lead.end() :]
         if (
             rest[:1].islower()
@@ -832,10 +849,13 @@ def summary_line(rest: list[Line], index: int) -> str | None:
         return None
     if "?" in text or ";" in text or text.startswith(("–", "-", "•", "*")):
         return None
+    if words < MIN_SUMMARY_WORDS or find_date(fold(text)[:40]) or TIME_STAMP.match(fold(text)):
+        return None  # "Mardi 9 avril, 9h40." opens a report, it sums nothing up
     if FIRST_PERSON.search(fold(text)):
         return None
     before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
-    if any(line.role == META and line.data.issue_number for line in before):
+    issues = [line.data for line in before if line.role == META and line.data.issue_number]
+    if any(EDITORIAL.search(fold(issue.category or "")) for issue in issues):
         return None  # "Édito n°84 /" then the editorial's first paragraph
     before_meta = any(line.role == META for line in before)
     following = [line for line in rest[index + len(parts) :] if line.role != FURNITURE]
@@ -843,6 +863,11 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     if sum(line.words for line in text_after) < 2 * words:
         return None  # a summary announces a text longer than itself
     after = following[0]
+    next_line = rest[index + len(parts)] if index + len(parts) < len(rest) else None
+    if next_line is not None and next_line.role == FURNITURE and next_line.words <= 5:
+        return "résumé au-dessus des boutons de la page"
+    if before and before[-1].role == META and before[-1].data == Meta():
+        return "résumé sous l'en-tête du site (« Publié le par »)"
     pictured = after.role == CAPTION or (
         after.role == CREDIT and CAPTION_CREDIT.match(after.folded) is not None
     )
@@ -854,8 +879,8 @@ def summary_line(rest: list[Line], index: int) -> str | None:
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
         return "suite du titre"
-    if not text.endswith((".", "…", "!", "»", "”")):
-        return None
+    if not text.endswith((".", "…", "!", "»", "”")) or issues:
+        return None  # under an issue number, only a picture or a button says so
     if (
         parts[-1].gap_after == 0
         and after.gap_before == 0
@@ -863,8 +888,8 @@ def summary_line(rest: list[Line], index: int) -> str | None:
         and not before_meta
     ):
         return "résumé collé au texte, sur une ligne à part, juste sous le titre"
-    if text_after[0].words <= words:
-        return None  # a summary announces a longer text
+    if sum(line.words for line in text_after[:3]) <= words * min(3, len(text_after)):
+        return None  # a summary announces longer paragraphs
     if words <= SHORT_SUMMARY_WORDS:
         return "phrase courte sous le titre"
     return None

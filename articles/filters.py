@@ -32,11 +32,21 @@ class YearFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
-def published_issues(request):
-    """Issues with a published article: a coming issue's title stays unknown until it appears
-    (its number is easy to guess, and its chip would show the title)."""
-    published = Article.objects.published(now=Now())  # the form class is kept: see below
-    return Issue.objects.filter(Exists(published.filter(issue=OuterRef("pk"))))
+def used_by_published(model, lookup):
+    """A filter's queryset: `model`'s rows a published article uses (`lookup` leads from the
+    article to the row). What only unpublished articles use stays unknown to readers: a coming
+    issue's title, a draft's section, tag or author (slugs and numbers are easy to guess, and a
+    chip or the section drop-down would show the name)."""
+
+    def queryset(request=None):
+        published = Article.objects.published(now=Now())  # the form class is kept: see below
+        return model.objects.filter(Exists(published.filter(**{lookup: OuterRef("pk")})))
+
+    return queryset
+
+
+published_issues = used_by_published(Issue, "issue")
+published_sections = used_by_published(Section, "section")
 
 
 @dataclass(frozen=True)
@@ -50,17 +60,23 @@ class Chip:
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Mots recherchés", method="filter_words")
     tag = django_filters.ModelMultipleChoiceFilter(
-        label="Mots-clés", queryset=Tag.objects.all(), to_field_name="slug", method="filter_tags"
+        label="Mots-clés",
+        queryset=used_by_published(Tag, "taggedarticle__tag"),
+        to_field_name="slug",
+        method="filter_tags",
     )
     author = django_filters.ModelChoiceFilter(
-        label="Auteur", queryset=Author.objects.all(), to_field_name="slug", field_name="authors"
+        label="Auteur",
+        queryset=used_by_published(Author, "bylines__author"),
+        to_field_name="slug",
+        field_name="authors",
     )
     issue = django_filters.ModelChoiceFilter(
         label="Numéro", queryset=published_issues, to_field_name="number"
     )
     section = django_filters.ModelChoiceFilter(
         label="Rubrique",
-        queryset=Section.objects.all(),
+        queryset=published_sections,
         to_field_name="slug",
         empty_label="Toutes les rubriques",
     )

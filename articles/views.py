@@ -32,7 +32,7 @@ from django_filters.views import FilterView
 
 from articles import search
 from articles.caching import cached_aggregate
-from articles.filters import ArticleFilter, SearchFilter
+from articles.filters import ArticleFilter, SearchFilter, published_sections
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -228,7 +228,7 @@ class ArticleListView(ArchiveListMixin, FilterView):
         A whole table read at every request that changes only with the content: kept with
         the aggregates (see `cached_aggregate`).
         """
-        return cached_aggregate("sections", "", lambda: list(Section.objects.all()))
+        return cached_aggregate("sections", "", lambda: list(published_sections()))
 
     def get_queryset(self):
         return public_articles()

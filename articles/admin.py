@@ -497,10 +497,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return request.user.has_perm("articles.publish_article")
 
     def has_change_permission(self, request, obj=None):
+        """Editors change every article; contributors their own drafts and articles in review."""
         allowed = super().has_change_permission(request, obj)
-        if obj is None or not allowed:
+        if obj is None or not allowed or self.has_publish_permission(request):
             return allowed
-        return obj.status in WRITER_STATUSES or self.has_publish_permission(request)
+        return obj.status in WRITER_STATUSES and obj.created_by_id == request.user.pk
 
     def has_delete_permission(self, request, obj=None):
         # The workflow archives; deleting stays a superuser's repair tool.
@@ -511,14 +512,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
         queryset = queryset.prefetch_related(None)
         if self.has_publish_permission(request):
             return queryset
-        kept = queryset.filter(status__in=WRITER_STATUSES)
+        kept = queryset.filter(status__in=WRITER_STATUSES, created_by=request.user)
         left = queryset.count() - kept.count()
         if left:
-            ignored = plural(left, "article publié ou archivé", "articles publiés ou archivés")
+            ignored = plural(left, "article", "articles")
             self.message_user(
                 request,
-                f"{ignored} laissé{'s' if left > 1 else ''} de côté : "
-                "seul un éditeur peut les modifier.",
+                f"{ignored} laissé{'s' if left > 1 else ''} de côté : publiés, archivés ou "
+                "écrits par d'autres, seul un éditeur peut les modifier.",
                 messages.WARNING,
             )
         return kept
@@ -624,6 +625,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if "_mark_reviewed" in request.POST:
             obj.needs_review = False
             obj.import_conflict = False
+        if not change:
+            obj.created_by = request.user
         super().save_model(request, obj, form, change)
         if obj.is_scheduled:
             moment = date_format(timezone.localtime(obj.published_at), "j F Y à H:i")

@@ -47,7 +47,10 @@ ACTION_LABELS = {
     "conflict": "Conflit",
     "none (dry run)": "Simulation",
 }
-LIVE_FILE_MESSAGE = "Déjà importé et publié (ou archivé) : seul un éditeur peut le réimporter."
+LIVE_FILE_MESSAGE = (
+    "Déjà importé, et publié, archivé ou écrit par un autre rédacteur : seul un éditeur peut "
+    "le réimporter."
+)
 
 
 class UploadLimitHandler(FileUploadHandler):
@@ -73,12 +76,13 @@ class UploadLimitHandler(FileUploadHandler):
         return None
 
 
-def split_live_files(files):
-    """Separate the files whose articles are published or archived from the others."""
+def split_live_files(files, user):
+    """Separate the files whose articles `user`, a contributor, may not change (published,
+    archived, or another writer's) from the others."""
     names = [name for name, _ in files]
     live = set(
         Article.objects.filter(source_file__in=names)
-        .exclude(status__in=WRITER_STATUSES)
+        .exclude(status__in=WRITER_STATUSES, created_by=user)
         .values_list("source_file", flat=True)
     )
     return [f for f in files if f[0] not in live], sorted(live)
@@ -149,7 +153,7 @@ def start_import(request, form, can_publish):
     files = form.upload.files
     live = []
     if not can_publish:
-        files, live = split_live_files(files)
+        files, live = split_live_files(files, request.user)
     skipped = [
         {"file": name, "status": "skipped", "message": LIVE_FILE_MESSAGE, "articles": []}
         for name in live

@@ -233,6 +233,16 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
+    # A contributor changes their own drafts only (articles.admin); editors, every article.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="créé par",
+    )
     reading_minutes = models.PositiveSmallIntegerField(
         "temps de lecture (min)", default=1, editable=False
     )

@@ -279,6 +279,7 @@ class Importer:
         for item, entry, source_name, digest in new:
             article = Article(source_file=source_name, source_position=item.position)
             article.status = self.status
+            article.created_by = self.user
             self._fill(article, item, digest)
             created.append((article, self._links(item), entry))
         self._create(created)

@@ -18,9 +18,9 @@ def statuses(*articles):
     return [Article.objects.get(pk=article.pk).status for article in articles]
 
 
-def test_submit_for_review_moves_drafts_only(contributor_client):
-    draft = ArticleFactory(status=Status.DRAFT)
-    review = ArticleFactory(status=Status.REVIEW)
+def test_submit_for_review_moves_drafts_only(contributor_client, contributor):
+    draft = ArticleFactory(status=Status.DRAFT, created_by=contributor)
+    review = ArticleFactory(status=Status.REVIEW, created_by=contributor)
     run_action(contributor_client, "submit_for_review", [draft, review])
     assert statuses(draft, review) == [Status.REVIEW, Status.REVIEW]
 

@@ -45,22 +45,22 @@ def test_contributor_creates_a_draft_through_the_add_form(contributor_client):
     )
 
 
-def test_contributor_submits_a_draft_for_review_through_the_form(contributor_client):
-    article = ArticleFactory(status=Status.DRAFT, published_at=None)
+def test_contributor_submits_a_draft_for_review_through_the_form(contributor_client, contributor):
+    article = ArticleFactory(status=Status.DRAFT, published_at=None, created_by=contributor)
     contributor_client.post(change_url(article), article_form_data(article, status=Status.REVIEW))
     article.refresh_from_db()
     assert article.status == Status.REVIEW
 
 
-def test_contributor_form_offers_only_draft_and_review(contributor_client):
-    article = ArticleFactory(status=Status.DRAFT)
+def test_contributor_form_offers_only_draft_and_review(contributor_client, contributor):
+    article = ArticleFactory(status=Status.DRAFT, created_by=contributor)
     response = contributor_client.get(change_url(article))
     choices = [value for value, _ in response.context["adminform"].form.fields["status"].choices]
     assert choices == [Status.DRAFT, Status.REVIEW]
 
 
-def test_contributor_cannot_publish_through_the_form(contributor_client):
-    article = ArticleFactory(status=Status.REVIEW)
+def test_contributor_cannot_publish_through_the_form(contributor_client, contributor):
+    article = ArticleFactory(status=Status.REVIEW, created_by=contributor)
     response = contributor_client.post(
         change_url(article), article_form_data(article, status=Status.PUBLISHED)
     )
@@ -125,8 +125,8 @@ def test_publishing_actions_are_not_offered_to_a_contributor(contributor_client)
     assert offered & {"publish", "unpublish", "archive", "delete_selected"} == set()
 
 
-def test_contributor_bulk_changes_leave_published_articles_alone(contributor_client, editor):
-    draft = ArticleFactory(status=Status.DRAFT, needs_review=True)
+def test_contributor_bulk_changes_leave_published_articles_alone(contributor_client, contributor):
+    draft = ArticleFactory(status=Status.DRAFT, needs_review=True, created_by=contributor)
     live = ArticleFactory(status=Status.PUBLISHED, needs_review=True)
     run_action(contributor_client, "mark_reviewed", [draft, live])
     draft.refresh_from_db()

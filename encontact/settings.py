@@ -328,6 +328,20 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
 LOGIN_URL = "admin:login"
 
+# E-mail (the editors' password reset): printed on the console while developing, sent through
+# an SMTP server in production.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "En-Contact <redaction@en-contact.fr>")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

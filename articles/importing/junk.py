@@ -27,6 +27,7 @@ SHORTCODE = re.compile(
     |\[(?:caption|divider|clear|gallery|separator|spacer|hr|toc|embed|/?row|/?column)\]""",
     re.VERBOSE,
 )
+CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](?P<inner>.*?)\[/caption\]", re.IGNORECASE)
 # What an e-mail obfuscator leaves in place of an address.
 EMAIL_PROTECTED = re.compile(r"\[\s?email[\s\u00a0]?protected\s?\]", re.IGNORECASE)
 # A teaser's link glued to the end of an archive page's paragraph.
@@ -47,6 +48,8 @@ def strip_markup(lines: list[Line]) -> None:
         if text.endswith(("»", ".", "→", "…", ")")):
             text = ARCHIVE_NOTE.sub("", TEASER_TAIL.sub("", text))
         if "[" in text:
+            if caption := CAPTION_SHORTCODE.search(text):
+                line.captioned, text = True, caption["inner"]
             text = EMAIL_PROTECTED.sub("", SHORTCODE.sub("", text))
         if text != line.text:
             line.replace_text(" ".join(text.split()).strip())
@@ -70,7 +73,11 @@ def strip_glued(lines: list[Line]) -> list[str]:
         if following is None or not line.text or len(line.text) > 60 or line.words > 5:
             continue
         rest = following.text[len(line.text) :]
-        if following.text.startswith(line.text) and rest[:1].isupper() and rest[1:2].islower():
+        if (
+            following.text.startswith(line.text)
+            and rest[:1].isupper()
+            and (rest[1:2].islower() or rest[1:2] in ("’", "'"))
+        ):
             following.glued = line.text
             following.replace_text(rest)
             line.replace_text("")

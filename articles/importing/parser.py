@@ -335,6 +335,8 @@ def classify(lines: list[Line], keys: frozenset[str]):
             line.assign(FURNITURE, "décor du site (liste ou règle)")
         elif credit := read_credit(line):
             line.assign(CREDIT, "crédit photo", credit)
+        elif line.captioned:
+            line.assign(CAPTION, "texte d'un code [caption] : légende")
         elif CAPTION_LINE.match(line.folded):
             line.assign(CAPTION, "ligne « Légende : »")
         elif authors := read_byline(line.flat, line.folded):
@@ -487,6 +489,9 @@ def title_slot(lines: list[Line], index: int) -> str | None:
     vouched = unquote(line.flat) is not None or any(
         other.folded == line.folded for other in lines if other is not line
     )
+    first_line = not any(lines[j].role == TEXT for j in range(index))
+    if first_line and line.flat.endswith(("?", "!")) and line.words <= 25:
+        vouched = True  # "… au Bénin. Pourquoi ?": a headline that asks, on the first line
     if (SENTENCE_BREAK.search(line.flat) and not vouched) or line.flat.endswith(":"):
         return None
     if line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...") and line.words > 8:
@@ -596,6 +601,8 @@ def starts_a_post(lines: list[Line], index: int, no_blank_lines: bool = False) -
     if not line.standalone:  # on a page without blank lines, its header or a blank says so
         if following and is_dated(lines[following[0]]) and line.gap_before == 0:
             return "suivie de son en-tête daté"
+        if following and lines[following[0]].role == CREDIT and line.words <= MAX_TITLE_WORDS:
+            return "suivie du crédit de sa photo"
         if no_blank_lines and line.gap_before and any(is_prose(lines[i]) for i in following[:2]):
             return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
         return None
@@ -821,7 +828,8 @@ def mark_captions(rest: list[Line]):
 
 def caption_reason(line: Line, following: Line) -> str | None:
     lead = CAPTIONED_NAME.match(line.flat) if line.words <= 12 else None
-    if lead and (is_name(lead["name"]) or AGED.match(line.flat[lead.end() :])):
+    after_name = line.flat[lead.end() :] if lead else ""
+    if lead and (is_name(lead["name"]) or AGED.match(after_name) or is_role(fold(after_name))):
         rest = line.flat[lead.end() :]
         if (
             rest[:1].islower()
@@ -857,20 +865,27 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     issues = [line.data for line in before if line.role == META and line.data.issue_number]
     if any(EDITORIAL.search(fold(issue.category or "")) for issue in issues):
         return None  # "Édito n°84 /" then the editorial's first paragraph
+    # Under an issue number or a blog's post header ("Posted by …", "This article was written
+    # on …"), whose templates have no standfirst, only a picture or a button makes one.
+    weak_rules = not issues and not any(
+        line.role == META and POST_HEADER.match(line.folded) for line in before
+    )
     before_meta = any(line.role == META for line in before)
     following = [line for line in rest[index + len(parts) :] if line.role != FURNITURE]
-    text_after = [line for line in following if is_prose(line) and not is_note(line)]
+    text_after = [
+        line
+        for line in following
+        if is_prose(line) and not is_note(line) and line.words >= MIN_SUMMARY_WORDS
+    ]
     if sum(line.words for line in text_after) < 2 * words:
         return None  # a summary announces a text longer than itself
     after = following[0]
     next_line = rest[index + len(parts)] if index + len(parts) < len(rest) else None
-    if next_line is not None and next_line.role == FURNITURE and next_line.words <= 5:
+    if next_line is not None and next_line.role == FURNITURE and 1 <= next_line.words <= 5:
         return "résumé au-dessus des boutons de la page"
     if before and before[-1].role == META and before[-1].data == Meta():
         return "résumé sous l'en-tête du site (« Publié le par »)"
-    pictured = after.role == CAPTION or (
-        after.role == CREDIT and CAPTION_CREDIT.match(after.folded) is not None
-    )
+    pictured = after.role in (CAPTION, CREDIT)
     if pictured or after.glued:
         return "résumé sous le titre, suivi d'une photo"
     if after.role in (BYLINE, HANDLE) and words <= SHORT_SUMMARY_WORDS:
@@ -879,8 +894,8 @@ def summary_line(rest: list[Line], index: int) -> str | None:
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
         return "suite du titre"
-    if not text.endswith((".", "…", "!", "»", "”")) or issues:
-        return None  # under an issue number, only a picture or a button says so
+    if not text.endswith((".", "…", "!", "»", "”")) or not weak_rules:
+        return None
     if (
         parts[-1].gap_after == 0
         and after.gap_before == 0
@@ -969,7 +984,7 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
         names = signers(before.flat) if before.role == TEXT and before.gap_after <= 1 else []
         if len(names) == 1 and last.role == HANDLE:
             authors.append(ParsedAuthor(names[0], None, last.data))
-        elif names and last.role == TEXT and is_role(last.folded) and index >= 2:
+        elif names and last.role == TEXT and index >= 2 and signers_role(last, len(names)):
             authors.extend(ParsedAuthor(name, last.flat) for name in reversed(names))
         elif last.role == TEXT and (
             last.gap_before > 0
@@ -991,6 +1006,14 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
         last.assign(SIGNATURE, "fonction ou identifiant sous la signature")
         index -= 2
     return authors[::-1]
+
+
+def signers_role(line: Line, signers_count: int) -> bool:
+    """The line under a signature is its role: a known title, or, under two names or more
+    (which only a signature puts on a line), any short line that is not a sentence."""
+    if is_role(line.folded):
+        return True
+    return signers_count > 1 and line.words <= 8 and not line.flat.endswith(SENTENCE_ENDS)
 
 
 def signers(text: str) -> list[str]:

@@ -87,6 +87,7 @@ class Line:
     glued: str = ""
     reason: str = ""  # why the line has its role: `import_corpus --explain` shows it
     post: int = 0  # which post of a multi-post page the line belongs to
+    captioned: bool = False  # the text stood inside a [caption]…[/caption] shortcode
 
     @cached_property
     def flat(self) -> str:

@@ -8,6 +8,9 @@ PORT ?= 8000
 
 .PHONY: install run serve test test-postgres lint format accuracy bench faults backup restore clean
 
+# DEBUG is off unless asked (encontact/settings.py): the development targets ask for it.
+run backup restore: export DEBUG ?= 1
+
 $(STAMP): requirements.txt requirements-dev.txt requirements-s3.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt

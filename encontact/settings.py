@@ -86,12 +86,16 @@ def local_secret_key(path):
         return key
 
 
-DEBUG = env_bool("DEBUG", default=True)
+# Off unless asked: a production process never depends on someone remembering DEBUG=0.
+# `make run` and the test suite (pytest-env, pyproject.toml) turn it on for development.
+DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG=1 for development: make run does)."
+        )
     SECRET_KEY = local_secret_key(BASE_DIR / ".secret_key")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])

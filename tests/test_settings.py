@@ -106,3 +106,33 @@ def test_french_locale_and_paris_time(settings):
         "Europe/Paris",
         True,
     )
+
+
+def test_debug_is_off_unless_asked():
+    """Production never depends on remembering DEBUG=0; `make run` sets DEBUG=1."""
+    environ = {key: value for key, value in os.environ.items() if key != "DEBUG"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            "from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env={**environ, "SECRET_KEY": PRODUCTION_ENV["SECRET_KEY"]},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout == "False\n"
+
+
+def test_make_run_turns_debug_on_for_development():
+    environ = {key: value for key, value in os.environ.items() if key != "DEBUG"}
+    plan = subprocess.run(
+        ["make", "-n", "-p", "run"], cwd=ROOT, env=environ, capture_output=True, text=True
+    ).stdout
+    assert "run: DEBUG = 1" in plan

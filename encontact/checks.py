@@ -27,7 +27,7 @@ def check_shared_cache(app_configs, **kwargs):
             hint=(
                 "Chaque processus (workers web, worker d'import, commandes) a sa propre mémoire : "
                 "une modification n'y serait vue que du processus qui l'a faite. Définissez "
-                "REDIS_URL (docs/deployment.md, « Configurations prises en charge »)."
+                "REDIS_URL (docs/deployment.md, « Supported configurations »)."
             ),
             id="encontact.W001",
         )

@@ -7,17 +7,41 @@ original's, stored by the ImageField (`width_field`, `height_field`), scaled the
 ResizeToFit does, so that `width`/`height` reserve the image's room before it arrives.
 """
 
+from functools import lru_cache
+
+from imagekit import ImageSpec, hashers
 from imagekit.processors import ResizeToFill, ResizeToFit
 
 QUALITY = 82
 
 
+class Version(ImageSpec):
+    """A resized version whose file name costs a dictionary lookup.
+
+    The name holds imagekit's digest of the spec and the original's name, which imagekit
+    computes with a pure-Python pickler at every access: with three versions a card, a fifth
+    of a list page's time. The digest is the same (names and files made before stay valid),
+    kept for the last names seen.
+    """
+
+    options = {"quality": QUALITY}
+
+    def get_hash(self):
+        return digest(type(self), self.source.name)
+
+
+@lru_cache(maxsize=20_000)
+def digest(spec, source_name):
+    """imagekit's ImageSpec.get_hash() for a spec class (its settings are class attributes)."""
+    return hashers.pickle(
+        [source_name, spec.processors, spec.format, spec.options, spec.autoconvert]
+    )
+
+
 def resized(width):
-    """An ImageSpecField's options: `width` pixels wide at most, never enlarged."""
-    return {
-        "processors": [ResizeToFit(width=width, upscale=False)],
-        "options": {"quality": QUALITY},
-    }
+    """An ImageSpecField's spec: `width` pixels wide at most, never enlarged."""
+    processors = [ResizeToFit(width=width, upscale=False)]
+    return {"spec": type(f"Width{width}", (Version,), {"processors": processors})}
 
 
 # Covers and portraits in the lists of issues and authors: one size, cropped to fill it, so
@@ -27,12 +51,9 @@ PORTRAIT_THUMBNAIL = (160, 160)
 
 
 def filled(width, height):
-    """An ImageSpecField's options: exactly `width` × `height`, cropped from the centre."""
-    return {
-        "processors": [ResizeToFill(width, height)],
-        "format": "JPEG",
-        "options": {"quality": QUALITY},
-    }
+    """An ImageSpecField's spec: exactly `width` × `height`, cropped from the centre."""
+    attributes = {"processors": [ResizeToFill(width, height)], "format": "JPEG"}
+    return {"spec": type(f"Fill{width}x{height}", (Version,), attributes)}
 
 
 class Renditions:

@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.core.files.storage import FileSystemStorage
+from imagekit import ImageSpec
 from PIL import Image
 
 from tests.factories import (
@@ -197,3 +198,16 @@ def test_article_page_with_an_image_costs_no_query(client, pictured, django_asse
         response = client.get(pictured.get_absolute_url())
 
     assert "<figure" in response.text
+
+
+def test_version_names_are_imagekits_own_digest(pictured):
+    """The memoised digest (articles.images.Version) names files as imagekit would."""
+    version = pictured.image_small.generator
+
+    assert (
+        version.get_hash(),
+        pictured.image_small.name.endswith(f"/{version.get_hash()}.jpg"),
+    ) == (
+        ImageSpec.get_hash(version),
+        True,
+    )

@@ -461,11 +461,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 name="articles_article_import_job",
             ),
             path(
-                "importer/<int:job_id>/",
-                self.admin_site.admin_view(self.import_job_view),
-                name="articles_article_import_job",
-            ),
-            path(
                 "apercu-du-texte/",
                 self.admin_site.admin_view(self.body_preview_view),
                 name="articles_article_body_preview",
@@ -476,9 +471,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @method_decorator(csrf_exempt)  # checked by the view, once the upload size limit is set
     def import_view(self, request):
         return import_articles(request, self)
-
-    def import_job_view(self, request, job_id):
-        return import_job_page(request, self, job_id)
 
     def import_job_view(self, request, job_id):
         return import_job_page(request, self, job_id)

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.importing import ParsedFile, ParseError, parse_bytes, parse_text
+from articles.importing.parser import explain_bytes
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -91,3 +92,54 @@ def test_posts_after_a_credit_are_split_and_keep_their_prose(posts):
     assert ["\n\n".join(filter(None, [a.standfirst, a.body])) for a in parsed.articles] == [
         "\n\n".join(p) for _, p in posts
     ]
+
+
+LAYOUT_LINES = [
+    "AMBUSH",
+    "Publié le 3 mars 2020",
+    "Posted by equipe118 on nov 22, 2010 in Presse | 0 comments",
+    "Édito n°84 /",
+    "Par Anne Martin",
+    "Crédit photo : Jean Dupont",
+    "Awa Ndiaye, superviseure chez Ouest Appels",
+    "PS : merci à tous.",
+    "Claire Martin et Paul DURAND",
+    "Consultants associés",
+]
+block = st.one_of(
+    title, paragraph, paragraph, st.sampled_from(FURNITURE), st.sampled_from(LAYOUT_LINES)
+)
+layout_page = st.tuples(
+    st.lists(block, min_size=1, max_size=12), st.sampled_from(["\n\n", "\n", "\n\n\n\n"])
+).map(lambda parts: parts[1].join(parts[0]) + "\n")
+
+
+@FAST
+@given(layout_page)
+def test_explain_lists_exactly_the_non_blank_source_lines_in_order(text):
+    explained, _parsed = explain_bytes(text.encode())
+    source = [(number + 1, line) for number, line in enumerate(text.split("\n")) if line.strip()]
+    assert [(number, line) for number, _role, _reason, line in explained] == source
+
+
+@FAST
+@given(layout_page)
+def test_line_ends_and_trailing_spaces_do_not_change_the_reading(text):
+    crlf = text.replace("\n", "\r\n")
+    padded = text.replace("\n", "  \t\n")
+    assert parse_text(crlf) == parse_text(text)
+    assert parse_text(padded) == parse_text(text)
+
+
+@FAST
+@given(layout_page)
+def test_each_body_is_exactly_the_lines_the_parser_read_as_text(text):
+    explained, parsed = explain_bytes(text.encode())
+    text_roles = [
+        f"texte [{post + 1}]" if post else "texte" for post in range(len(parsed.articles))
+    ]
+    read_as_text = [
+        "\n\n".join(line for _number, role, _reason, line in explained if role == text_role)
+        for text_role in text_roles
+    ]
+    assert [article.body for article in parsed.articles] == read_as_text

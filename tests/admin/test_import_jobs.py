@@ -48,6 +48,10 @@ def send(client, upload, **fields):
     return client.post(reverse(IMPORT), data)
 
 
+# The worker commits as in production and closes connections a transaction holds open.
+WORKER = pytest.mark.django_db(transaction=True)
+
+
 def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
@@ -66,6 +70,7 @@ def test_the_upload_answers_at_once_and_leaves_the_import_to_the_worker(
     )
 
 
+@WORKER
 def test_the_job_page_waits_then_shows_the_report_once_the_worker_ran(
     editor_client, database_tasks
 ):
@@ -107,6 +112,7 @@ def test_an_editor_sees_a_contributors_job(editor_client, contributor_client, da
     assert editor_client.get(page).status_code == 200
 
 
+@WORKER
 def test_a_dead_worker_leaves_whole_reported_files_and_the_job_resumes(
     editor, monkeypatch, database_tasks
 ):
@@ -149,6 +155,7 @@ def test_a_dead_worker_leaves_whole_reported_files_and_the_job_resumes(
     ) == (1, True, True, ImportJob.Status.DONE, len(NAMES), len(NAMES), NAMES)
 
 
+@WORKER
 def test_a_failing_import_ends_the_job_as_failed_with_its_report(
     editor_client, monkeypatch, database_tasks
 ):
@@ -177,6 +184,7 @@ def test_a_running_job_is_not_resumed_twice(editor_client, database_tasks):
     assert ImportJob.objects.get().status == ImportJob.Status.RUNNING
 
 
+@WORKER
 def test_imported_files_leave_their_bytes_and_keep_their_entry(editor_client, database_tasks):
     send(editor_client, corpus_zip())
     run_worker()

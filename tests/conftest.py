@@ -35,22 +35,24 @@ def editorial_groups(db):
     importlib.import_module("articles.migrations.0002_editorial_groups").fill_groups(apps)
 
 
-@pytest.fixture
-def editor(editorial_groups, django_user_model):
+def staff_member(username, password, group):
+    """A back-office user in one of the editorial groups (`editorial_groups` must be loaded)."""
+    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    user = django_user_model.objects.create_user("eve", password="pw-editor-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeur"))
+    user = get_user_model().objects.create_user(username, password=password, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
     return user
 
 
 @pytest.fixture
-def contributor(editorial_groups, django_user_model):
-    from django.contrib.auth.models import Group
+def editor(editorial_groups):
+    return staff_member("eve", "pw-editor-123", "Éditeur")
 
-    user = django_user_model.objects.create_user("rita", password="pw-contrib-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Rédacteur"))
-    return user
+
+@pytest.fixture
+def contributor(editorial_groups):
+    return staff_member("rita", "pw-contrib-123", "Rédacteur")
 
 
 def logged_in(user):

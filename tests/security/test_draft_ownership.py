@@ -5,21 +5,19 @@ an article they created while it is a draft or in review; an editor, any article
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from articles.models import Article
 from tests.admin.helpers import article_form_data
+from tests.conftest import staff_member
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def other_contributor(editorial_groups, django_user_model):
-    user = django_user_model.objects.create_user("otto", password="pw-otto-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Rédacteur"))
-    return user
+def other_contributor(editorial_groups):
+    return staff_member("otto", "pw-otto-123", "Rédacteur")
 
 
 def change_url(article):

@@ -127,7 +127,7 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
     if BREADCRUMB.match(key) or (RIGHTS.search(folded) and len(key.split()) <= 15):
         return True
     words = key.split()
-    if len(words) <= 5 and all(word in MENU_WORDS for word in words):
+    if len(words) <= 5 and all(word in MENU_WORDS for word in words) and "?" not in folded:
         return not all(word in GLUE_WORDS for word in words)
     return len(words) <= 30 and bool(OFFER.search(key)) and bool(PRICE.search(key))
 
@@ -139,7 +139,7 @@ def heads_related_links(folded: str) -> bool:
 
 def starts_comments(folded: str) -> bool:
     """ "2 réponses à “Le titre”", "Sandrine dit :": the readers' comments begin."""
-    return bool(COMMENTS_START.match(folded.strip(EDGE_CHARS.replace(":", ""))))
+    return bool(COMMENTS_START.match(folded.strip(EDGE_CHARS.replace(":", "").replace(")", ""))))
 
 
 def is_tagline(folded: str) -> bool:

@@ -40,20 +40,32 @@ ARCHIVE_NOTE = re.compile(r"\s*\(\s?archives?\b[^()]{0,80}\)\s*$", re.IGNORECASE
 GLUED_START = re.compile(r"^[\s«“\"'(]*[A-ZÀ-ÖØ-Þ0-9]|^\s*$")
 
 
-def strip_markup(lines: list[Line]) -> None:
+def strip_markup(lines: list[Line]) -> list[Line]:
     """Remove shortcodes, e-mail placeholders and teaser links ("Read the rest of this entry
-    »"); a line left empty becomes furniture."""
+    »"); a line left empty becomes furniture. The text of a [caption]…[/caption] becomes a
+    line of its own, marked as a caption, even when a paragraph was glued after it."""
+    result = []
     for line in lines:
         text = line.text
         if text.endswith(("»", ".", "→", "…", ")")):
             text = ARCHIVE_NOTE.sub("", TEASER_TAIL.sub("", text))
+        if "[" in text and (caption := CAPTION_SHORTCODE.search(text)):
+            inner = Line(clean(caption["inner"]), line.number, line.gap_before, 0)
+            inner.captioned = True
+            result.append(inner)
+            text = text[: caption.start()] + text[caption.end() :]
+            line.gap_before = 0
         if "[" in text:
-            if caption := CAPTION_SHORTCODE.search(text):
-                line.captioned, text = True, caption["inner"]
             text = EMAIL_PROTECTED.sub("", SHORTCODE.sub("", text))
         if text != line.text:
-            line.replace_text(" ".join(text.split()).strip())
+            line.replace_text(clean(text))
             line.reason = "code de mise en page, lien « suite » ou adresse masquée retiré"
+        result.append(line)
+    return result
+
+
+def clean(text: str) -> str:
+    return " ".join(EMAIL_PROTECTED.sub("", SHORTCODE.sub("", text)).split())
 
 
 def strip_glued(lines: list[Line]) -> list[str]:

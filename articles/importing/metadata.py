@@ -112,8 +112,8 @@ def read_meta(flat: str, folded: str) -> Meta | None:
     match = CATEGORY.match(folded) or FILED.match(folded)
     if match and find_date(folded) is None:
         return Meta(category=_cut(flat, match, "category"))
-    if match := POSTED.match(folded):
-        return read_posted(flat, match)
+    if (match := POSTED.match(folded)) and (posted := read_posted(flat, match)):
+        return posted
     for field_name, pattern in (("updated", UPDATED), ("published", PUBLISHED)):
         match = pattern.match(folded)
         if match and len(folded.split()) <= 25:
@@ -123,11 +123,15 @@ def read_meta(flat: str, folded: str) -> Meta | None:
     return read_issue(flat, folded) or read_source_date(flat, folded)
 
 
-def read_posted(flat: str, match: re.Match) -> Meta:
+def read_posted(flat: str, match: re.Match) -> Meta | None:
     """ "Posted by someone on nov 22, 2010 in Presse | 0 comments", with the first sentence of
-    the text often glued after "comments" (split off, see `Meta.rest`)."""
+    the text often glued after "comments" (split off, see `Meta.rest`). Without a readable
+    date it is a sentence ("Posted on the wall of the canteen, …"), not a header."""
+    found = find_date(fold(flat[match.start("date") : match.end("date")]))
+    if found is None or found.value is None:
+        return None
     meta = Meta(category=_cut(flat, match, "category"), publisher=_cut(flat, match, "who"))
-    _set_date(meta, "published", flat[match.start("date") : match.end("date")])
+    meta.published = found.value
     if flat[match.end() :].strip():
         meta.rest = match.end()
     return meta
@@ -180,7 +184,9 @@ def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | Non
         or rest.lstrip(" :").startswith("le ")
     ):
         return Meta(unreadable_date=flat)
-    if by := LABELLED_BY.match(rest.lstrip(" :")):
+    by = LABELLED_BY.match(rest.lstrip(" :"))
+    if by and len(by["who"].split()) <= 5 and not re.search(r"[,.;]", by["who"]):
+        # "Publié par Julien Roussel le | Mis à jour le", not "Publié par la fédération en …"
         start = len(flat) - len(rest.lstrip(" :")) + by.start("who")
         return Meta(publisher=flat[start : start + len(by["who"])].strip(" .") or None)
     return None

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
-from articles.importing.dates import WEEKDAYS, find_date
+from articles.importing.dates import WEEKDAYS, find_date, is_only_a_date
 from articles.importing.junk import strip_glued, strip_markup
 from articles.importing.metadata import Meta, read_meta, split_tags
 from articles.importing.reading import TEXT, Line, decode, fold, source_lines, to_lines
@@ -120,6 +120,15 @@ PLACE_CAPTION = re.compile(
 MIN_SUMMARY_WORDS = 8
 TIME_STAMP = re.compile(rf"^(?:{'|'.join(WEEKDAYS.split())})\b|^\d{{1,2}}\s?h\s?\d{{0,2}}\b")
 EDITORIAL = re.compile(r"\bedito|\beditorial")
+SHORT_SUMMARY_REASON = "phrase courte sous le titre"
+KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
+SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
+PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
+SHORTCODE_CAPTION = "texte d'un code [caption] : légende"
+SURE_CAPTIONS = {PERSON_CAPTION, SHORTCODE_CAPTION}  # no doubt to report
+WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit de sa photo")
+# A picture's file name, a slug or a shortcode the rules did not know, left in a paragraph.
+LEFTOVER_CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\[/?[a-z_]+[\] ]")
 WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
 MAX_SUMMARY_WORDS = 40
 SHORT_SUMMARY_WORDS = 25
@@ -194,7 +203,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     subjects = thesaurus_rules.default_thesaurus() if thesaurus is None else thesaurus
 
     lines = join_wrapped(lines)
-    strip_markup(lines)
+    lines = strip_markup(lines)
     alt_texts = strip_glued(lines)
     lines = split_glued_metadata(lines)
     classify(lines, keys)
@@ -300,8 +309,11 @@ def classify(lines: list[Line], keys: frozenset[str]):
     above_text = True  # a site's tagline can only stand above everything else
     in_comments = False  # readers' comments run from their heading to the next post
     in_related = False  # titles listed under « À lire aussi » are links, not text
+    in_text = False  # a bare date once paragraphs have begun is the text's own ("7 mai 2020")
     for index, line in enumerate(lines):
-        if in_comments and not POST_HEADER.match(line.folded):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        next_post = following is not None and POST_HEADER.match(following.folded)
+        if in_comments and not POST_HEADER.match(line.folded) and not next_post:
             line.assign(FURNITURE, "commentaires des lecteurs")
             continue
         if in_related and line.words <= MAX_TITLE_WORDS and not line.flat.endswith("."):
@@ -313,11 +325,13 @@ def classify(lines: list[Line], keys: frozenset[str]):
             line.assign(FURNITURE, "début des commentaires des lecteurs")
             continue
         if line.words > MAX_META_WORDS:  # a paragraph of prose: no rule below applies
-            waiting_for_tags, above_text = None, False
+            waiting_for_tags, above_text, in_text = None, False, True
             line.reason = f"paragraphe ({line.words} mots)"
             continue
         if not line.text:
-            line.assign(FURNITURE, "nom d'image ou texte alternatif seul sur sa ligne")
+            line.assign(
+                FURNITURE, line.reason or "nom d'image ou texte alternatif seul sur sa ligne"
+            )
             continue
         if above_text and furniture_rules.is_tagline(line.folded):
             line.assign(FURNITURE, "slogan du site au-dessus du texte")
@@ -328,7 +342,9 @@ def classify(lines: list[Line], keys: frozenset[str]):
                 tags_line.tags.extend(split_tags(line.flat))
                 line.assign(META, "mots-clés sous « tagged »", Meta())
                 continue
-        if meta := read_meta(line.flat, line.folded):
+        if in_text and is_only_a_date(line.folded):
+            line.reason = "date seule au milieu du texte : gardée"
+        elif meta := read_meta(line.flat, line.folded):
             line.assign(META, f"métadonnée ({meta.describe()})", meta)
             waiting_for_tags = meta if meta.tags_follow else None
         elif furniture_rules.is_furniture(line.folded, keys):
@@ -336,7 +352,7 @@ def classify(lines: list[Line], keys: frozenset[str]):
         elif credit := read_credit(line):
             line.assign(CREDIT, "crédit photo", credit)
         elif line.captioned:
-            line.assign(CAPTION, "texte d'un code [caption] : légende")
+            line.assign(CAPTION, SHORTCODE_CAPTION)
         elif CAPTION_LINE.match(line.folded):
             line.assign(CAPTION, "ligne « Légende : »")
         elif authors := read_byline(line.flat, line.folded):
@@ -670,9 +686,10 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         title = clean_title(title_line.flat)
 
     standfirst = mark_opening(rest, title_line, alone=alone)
+    authors = read_signatures(rest)
     mark_captions(rest)
     for line in rest:
-        if line.role == CAPTION:
+        if line.role == CAPTION and line.reason not in SURE_CAPTIONS:
             warnings.append(f"Légende d'image retirée : « {line.flat} ».")
     kept_short = [
         line.flat
@@ -685,7 +702,6 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
             "intertitre ou décor ?"
         )
 
-    authors = read_signatures(rest)
     meta = merge_meta(line for line in lines if line.role == META)
     if (
         meta.issue_number is None
@@ -713,7 +729,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         if not interviewee:
             notes.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
 
-    warnings.extend(body_doubts(title_line, body_lines))
+    warnings.extend(body_doubts(title_line, rest, body_lines))
     if meta.unreadable_date:
         warnings.append(f"Date non reconnue : « {meta.unreadable_date} ».")
     if not authors:
@@ -741,12 +757,14 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
     )
 
 
-def body_doubts(title: Line | None, body: list[Line]) -> list[str]:
-    """What an editor should look at: a title chosen by a hair, a text that ends on a short
-    line (a signature or furniture the rules did not know?), photo credits left in the text."""
+def body_doubts(title: Line | None, rest: list[Line], body: list[Line]) -> list[str]:
+    """What an editor should look at: a title chosen by a hair or a post cut on a mere blank,
+    a text that ends on a short unfinished line, credits or file names left in the text."""
     doubts = []
     if title is not None and "doute" in title.reason:
         doubts.append("Titre choisi entre deux lignes presque à égalité : à vérifier.")
+    if title is not None and WEAK_SPLIT.search(title.reason):
+        doubts.append("Article découpé sur un simple blanc ou un crédit : vérifier les découpes.")
     last = next((line for line in reversed(body) if not is_note(line)), None)
     if (
         last is not None
@@ -759,8 +777,12 @@ def body_doubts(title: Line | None, body: list[Line]) -> list[str]:
             "coupée, signature ou décor ?"
         )
     for line in body:
+        if is_note(line):
+            continue
         if line.words <= 25 and CREDIT_WORDS.search(line.folded):
             doubts.append(f"Crédit ou légende resté dans le texte ? « {line.flat} »")
+        elif LEFTOVER_CODE.search(line.flat):
+            doubts.append(f"Nom de fichier ou code resté dans le texte ? « {line.flat[:80]} »")
     return doubts
 
 
@@ -797,7 +819,12 @@ def mark_opening(rest: list[Line], title: Line | None, *, alone: bool = True) ->
             break
         elif first_text and (author := titled_signature(line.flat)):
             line.assign(BYLINE, "nom et fonction sous le titre", [author])
-        elif heading_like(line) and attached_to_prose(rest, index) and not is_question(line.flat):
+        elif (
+            heading_like(line)
+            and (line.gap_before or KICKER.search(line.flat))  # without blank lines, every
+            and attached_to_prose(rest, index)  # line is "attached": only a kicker's place says
+            and not is_question(line.flat)
+        ):
             line.assign(CAPTION, "ligne courte collée au-dessus d'un paragraphe : légende")
         first_text = False
     return standfirst
@@ -836,11 +863,13 @@ def caption_reason(line: Line, following: Line) -> str | None:
             and not is_question(rest)
             and (not rest.endswith(SENTENCE_ENDS) or line.words <= 10)
         ):
-            return "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
+            return PERSON_CAPTION
     if line.words <= 30 and PLACE_CAPTION.match(line.flat):
         return "un lieu en quelques mots, seul entre deux paragraphes : légende"
     if heading_like(line) and is_postscript(following.flat) and not is_question(line.flat):
         return "ligne courte entre la fin du texte et le PS : légende"
+    if line.words <= 4 and is_name(line.flat):
+        return "un nom seul entre deux paragraphes : légende"
     return None
 
 
@@ -855,8 +884,12 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     words = len(text.split())
     if words > MAX_SUMMARY_WORDS or len(SENTENCE_BREAK.findall(text)) > 2 or parts[0].glued:
         return None
-    if "?" in text or ";" in text or text.startswith(("–", "-", "•", "*")):
+    # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any
+    # other question is an interviewer's.
+    teaser = SHORT_QUESTION_END.sub(".", text) if SENTENCE_BREAK.search(text) else text
+    if "?" in teaser or ";" in text or text.startswith(("–", "-", "•", "*")):
         return None
+    text = teaser
     if words < MIN_SUMMARY_WORDS or find_date(fold(text)[:40]) or TIME_STAMP.match(fold(text)):
         return None  # "Mardi 9 avril, 9h40." opens a report, it sums nothing up
     if FIRST_PERSON.search(fold(text)):
@@ -906,7 +939,7 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     if sum(line.words for line in text_after[:3]) <= words * min(3, len(text_after)):
         return None  # a summary announces longer paragraphs
     if words <= SHORT_SUMMARY_WORDS:
-        return "phrase courte sous le titre"
+        return SHORT_SUMMARY_REASON
     return None
 
 

@@ -129,22 +129,12 @@ def test_a_first_sentence_glued_to_a_posted_by_header_is_split_off():
     assert (article.published, article.body) == (date(2010, 11, 22), f"{OPENING}\n\n{MIDDLE}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="POSTED matches any line that opens with 'posted on' (no length or date check): the "
-    "sentence leaves the body as an unreadable date",
-)
 def test_a_sentence_that_starts_with_posted_is_not_a_header():
     sentence = "Posted on the wall of the canteen, the schedule changed every single week there."
     article = only(page("Le tournage reprend", sentence, OPENING))
     assert (article.published, article.body) == (None, f"{sentence}\n\n{OPENING}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PUBLISHED + LABELLED_BY read any line opening with 'Publié par' as the publishing "
-    "account, whatever follows: the sentence leaves the body silently, with no warning",
-)
 def test_a_sentence_opening_with_publie_par_is_text():
     line = (
         "Publié par la fédération en début d’année, ce rapport a été lu par toutes les directions."
@@ -584,11 +574,6 @@ def test_a_sentence_that_resembles_furniture_stays(line):
     assert article.body == f"{OPENING}\n\n{line}\n\n{MIDDLE}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a [caption]…[/caption] glued before a paragraph: HEAD keeps the caption glued to "
-    "the first word; the uncommitted CAPTION_SHORTCODE change drops the paragraph with it",
-)
 def test_a_caption_shortcode_glued_before_a_paragraph_leaves_the_paragraph():
     shortcode = "[caption id=”attachment_12″ align=”alignleft”]Le quai de Lorient[/caption]"
     article = only(page("Le prix de la patience", shortcode + OPENING, MIDDLE))
@@ -644,11 +629,6 @@ def test_readers_comments_after_the_text_are_furniture():
     assert only(text).body == OPENING
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="comments run until the next POST_HEADER line, but the next post's title stands "
-    "above its header: the title is read as a comment and the two posts are merged",
-)
 def test_readers_comments_end_at_the_next_posts_title():
     text = page(
         "Le prix de la patience",

@@ -44,6 +44,12 @@ class Statements:
         ]
 
 
+def skip_unless_postgresql():
+    """For transactional tests, which cannot ask for the `postgres_only` fixture."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: runs with DATABASE_URL=postgres://… (make test-postgres)")
+
+
 def searched_words(parameters):
     return {word for value in parameters for word in re.findall(r"[a-z]+", value)}
 
@@ -103,8 +109,7 @@ def test_the_pathological_search_answers_quickly_on_postgresql(postgres_only, cl
 
 @pytest.mark.django_db(transaction=True)
 def test_a_public_statement_over_the_timeout_is_cancelled_on_postgresql(settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: runs with DATABASE_URL=postgres://… (make test-postgres)")
+    skip_unless_postgresql()
     from encontact.timeouts import limit_statements
 
     settings.PUBLIC_STATEMENT_TIMEOUT_MS = 100
@@ -151,3 +156,32 @@ def test_only_published_articles_are_searched_after_the_bound(client, db):
     response = client.get("/recherche/", {"q": HOSTILE})
 
     assert list(response.context["articles"]) == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("path", "timeout"), [("/admin/", "0"), ("/articles/", "100ms")])
+def test_the_back_office_is_not_timed_out_public_pages_are(rf, settings, path, timeout):
+    skip_unless_postgresql()
+    from django.http import HttpResponse
+
+    from encontact.timeouts import (
+        BackOfficeStatementsMiddleware,
+        limit_statements,
+        unlimit_statements,
+    )
+
+    def view(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            return HttpResponse(cursor.fetchone()[0])
+
+    settings.PUBLIC_STATEMENT_TIMEOUT_MS = 100
+    connection.close()
+    limit_statements()
+    try:
+        response = BackOfficeStatementsMiddleware(view)(rf.get(path))
+    finally:
+        unlimit_statements()
+        connection.close()
+
+    assert response.content.decode() == timeout

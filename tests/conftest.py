@@ -134,6 +134,13 @@ def screenshots(tmp_path):
 
 
 @pytest.fixture
+def media(settings, tmp_path):
+    """Uploads (and the image versions made from them) in a scratch folder."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
 def chromium():
     """Debian's Chromium driven by Playwright, headless; skipped (failed in CI) when absent.
 

@@ -18,12 +18,6 @@ pytestmark = pytest.mark.django_db
 PREVIEW = "admin:articles_article_body_preview"
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def upload(name="photo.jpg", size=(1600, 1000)):
     return SimpleUploadedFile(name, image_file(name, size).read(), "image/jpeg")
 

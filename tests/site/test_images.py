@@ -20,12 +20,6 @@ from tests.factories import (
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def pictured(media, db):
     """A published article with a 1600 × 1000 lead image, in a section, issue, tag and author."""
     return ArticleFactory(
@@ -148,7 +142,7 @@ def test_an_article_without_image_has_no_image_frame(client, db):
 
     assert (
         "<img" in card,
-        "card-with-image" in card,
+        "card-image" in card,
         "<figure" in page,
         "og:image" in page,
         '<p class="credit">Photo : Archives En-Contact</p>' in page,

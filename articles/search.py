@@ -52,6 +52,9 @@ EXCERPT_SOURCE_CHARS = 10_000
 # A token of more words than this ("a-b-c-d-e…") is searched as its meaningful words only.
 MAX_WORDS_PER_TOKEN = 3
 RANKED = 500
+# PostgreSQL's weights of D (authors, tags, section, issue: migration 0011), C (body),
+# B (standfirst, interviewee) and A (title): the context ranks with the standfirst.
+RANK_WEIGHTS = [0.4, 0.2, 0.4, 1.0]
 # PostgreSQL: up to this many matches are read from the GIN index, more from the listing index
 # (see recent_matches). On 100,000 articles, reading and sorting 15,000 matches costs about
 # what walking the newest articles until 500 match does (measured: bench/analysis.md).
@@ -61,7 +64,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 START, STOP = "\ue000", "\ue001"
 # SQLite: the FTS5 table of migrations 0006 and 0011; bm25 weights of its columns id (not
 # text), title, standfirst, interviewee, body and context (authors, tags, section, issue);
-# PostgreSQL weighs the last five A, B, B, C, B.
+# PostgreSQL weighs the last five A, B, B, C, D (see RANK_WEIGHTS).
 FTS_TABLE = "articles_article_fts"
 FTS_RANK = f"-bm25({FTS_TABLE}, 0.0, 5.0, 2.0, 2.0, 1.0, 2.0)"
 FTS_BODY_COLUMN = 4
@@ -167,7 +170,7 @@ def search(queryset, query):
     if connection.vendor == "postgresql":
         search_query = postgres_query(query)
         return queryset.filter(AnyOf(F("pk"), recent_matches(queryset, search_query))).annotate(
-            rank=SearchRank(F("search_vector"), search_query)
+            rank=SearchRank(F("search_vector"), search_query, weights=RANK_WEIGHTS)
         )
     expression = fts_query(query)
     if not expression:  # only excluded words

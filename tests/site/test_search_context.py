@@ -135,6 +135,17 @@ def test_search_follows_sections_and_issues_renamed_or_changed(client, signed):
     )
 
 
+def test_a_new_tag_or_author_keeps_the_text_searchable(client, signed):
+    """PostgreSQL keeps the text's part of the vector when only the context changes."""
+    article = ArticleFactory(title="Sfax", standfirst="Enquête.", body="Les téléconseillères.")
+    article.tags.add("maghreb")
+    ArticleAuthor.objects.create(article=article, author=AuthorFactory(), position=0)
+
+    assert [found(client, q) for q in ("sfax", "enquete", "teleconseilleres", "maghreb")] == [
+        ["Sfax"]
+    ] * 4
+
+
 def test_saving_a_stale_article_keeps_its_authors_searchable(client, signed):
     """The names are not a model field: an article loaded before its bylines cannot undo them."""
     article = Article.objects.get(title="Sans rapport")

@@ -72,10 +72,15 @@ def date_fr(value):
     return f"{day} {dateformat.format(value, 'F Y')}"
 
 
+# A backslash before ASCII punctuation is a Markdown escape ("\*Selon…", "1\. …" in an
+# imported body): an excerpt, cut from the body's source, shows the character it stands for.
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 @register.filter
 def highlight(excerpt):
     """Escape a search excerpt and turn its match marks into <mark> elements."""
-    escaped = escape(excerpt or "")
+    escaped = escape(MARKDOWN_ESCAPE.sub(r"\1", excerpt or ""))
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
 
 

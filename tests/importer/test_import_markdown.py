@@ -51,3 +51,14 @@ def test_a_changed_source_renders_its_new_body(archive):
         '<p class="note">*D\'après nos sources' in article.body_html,
         article.import_conflict,
     ) == (True, False)
+
+
+def test_search_excerpts_show_imported_text_without_its_markdown_escapes(archive, client):
+    response = client.get("/recherche/", {"q": "opérateurs téléphoniques mondiaux"})
+    excerpt = response.context["articles"][0].excerpt
+
+    assert (
+        "\\*Selon" in excerpt,
+        "*Selon nos sources" in response.text,
+        "\\*Selon" in response.text,
+    ) == (True, True, False)

@@ -222,6 +222,7 @@ PUBLIC_PAGES = {
     "issue": each("issue", lambda i: i.get_absolute_url()),
     "section": each("section", lambda s: s.get_absolute_url()),
     "year": lambda h: [f"/archives/{timezone.localtime().year}/"],
+    "indexes": lambda h: ["/numeros/", "/rubriques/", "/auteurs/", "/mots-cles/?tri=a-z"],
 }
 # Reflected input: the reader's own query and address come back in the page.
 REFLECTED_PAGES = {

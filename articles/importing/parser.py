@@ -62,6 +62,7 @@ MAX_TITLE_CHARS = 180
 MAX_META_WORDS = 40
 LONG_TITLE_WORDS = 30  # a title that long needs more evidence than its shortness
 WIDE_GAP = 3  # blank lines (often lines of non-breaking spaces) between two blog posts
+HEADER_REACH = 8  # lines after the first paragraph where a template may still put its header
 INTERVIEW_QUESTIONS = 3
 
 CREDIT_LINE = re.compile(
@@ -121,12 +122,15 @@ MIN_SUMMARY_WORDS = 8
 TIME_STAMP = re.compile(rf"^(?:{'|'.join(WEEKDAYS.split())})\b|^\d{{1,2}}\s?h\s?\d{{0,2}}\b")
 EDITORIAL = re.compile(r"\bedito|\beditorial")
 SHORT_SUMMARY_REASON = "phrase courte sous le titre"
+BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
+OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
+ENGLISH = re.compile(r"\b(?:the|of|and|with|my|our|your|at|from|this)\b")  # "The green line"
 KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
 SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
 PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
 SHORTCODE_CAPTION = "texte d'un code [caption] : légende"
 SURE_CAPTIONS = {PERSON_CAPTION, SHORTCODE_CAPTION}  # no doubt to report
-WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit de sa photo")
+WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit")
 # A picture's file name, a slug or a shortcode the rules did not know, left in a paragraph.
 LEFTOVER_CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\[/?[a-z_]+[\] ]")
 WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
@@ -207,6 +211,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     alt_texts = strip_glued(lines)
     lines = split_glued_metadata(lines)
     classify(lines, keys)
+    mark_credited_captions(lines)
     posts = find_posts(lines)
     if not posts:
         return ParsedFile([], warnings=[no_article_reason(lines)]), lines
@@ -364,6 +369,23 @@ def classify(lines: list[Line], keys: frozenset[str]):
         above_text = above_text and line.role != TEXT
 
 
+def mark_credited_captions(lines: list[Line]):
+    """A short line just above a photo credit of its own ("Le plateau de Nantes, avant les
+    travaux" / "Crédit photo : Anne Roux") is that photo's caption."""
+    headed = False  # on a page without an article header, such a line may title a post
+    for line, following in zip(lines, lines[1:], strict=False):
+        headed = headed or is_header(line)
+        if (
+            headed
+            and line.role == TEXT
+            and following.role == CREDIT
+            and CREDIT_LINE.match(following.folded)  # a photo's credit, not a credits note
+            and line.words <= 20
+            and not line.flat.endswith(SENTENCE_ENDS)
+        ):
+            line.assign(CAPTION, "ligne courte au-dessus d'un crédit photo : sa légende")
+
+
 def read_dated_byline(line: Line) -> Meta | None:
     """ "Par Anne Martin, le 3 mars 2020" / "Par Anne Martin | 3 mars 2020": authors and date;
     a newspaper's "Par JEANNE MARTIN   l Société 12/03/2011 à 00h00" also gives its section."""
@@ -457,7 +479,7 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
 
     # A page whose article has a dated header ("Publié le …", "This article was written on…")
     # holds one article per header: a heading without its own header is a subheading.
-    dated_header = any(is_dated(line) for line in lines[:first_prose])
+    dated_header = any(is_header(line) for line in lines[: first_prose + HEADER_REACH])
     gaps = sorted(line.gap_before for line in lines[first_prose + 1 :])
     no_blank_lines = bool(gaps) and gaps[len(gaps) // 2] == 0  # paragraphs follow each other
     starts = [(0, title)]
@@ -465,7 +487,7 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     for index in range(first_prose, len(lines)):
         if seen_prose and (why := starts_a_post(lines, index, no_blank_lines)):
             start = header_start(lines, index, starts[-1][0])
-            if dated_header and not any(is_dated(line) for line in lines[start : index + 3]):
+            if dated_header and not any(is_header(line) for line in lines[start : index + 3]):
                 lines[index].reason = f"intertitre (pas d'en-tête daté, malgré : {why})"
                 continue
             lines[index].reason = f"titre d'un nouvel article : {why}"
@@ -479,6 +501,12 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
 
 def is_dated(line: Line) -> bool:
     return line.role == META and bool(line.data.published or line.data.updated)
+
+
+def is_header(line: Line) -> bool:
+    """An article's header line: its date, or the template's labels without values ("Publié
+    par le") that single-article pages carry."""
+    return is_dated(line) or (line.role == META and line.data == Meta())
 
 
 def header_start(lines: list[Line], title: int, previous: int) -> int:
@@ -765,6 +793,9 @@ def body_doubts(title: Line | None, rest: list[Line], body: list[Line]) -> list[
         doubts.append("Titre choisi entre deux lignes presque à égalité : à vérifier.")
     if title is not None and WEAK_SPLIT.search(title.reason):
         doubts.append("Article découpé sur un simple blanc ou un crédit : vérifier les découpes.")
+    summary = next((line for line in rest if line.role == STANDFIRST), None)
+    if summary is not None and summary.reason == BYLINE_SUMMARY_REASON:
+        doubts.append("Chapô suivi de la signature : chapô ou premier paragraphe ?")
     last = next((line for line in reversed(body) if not is_note(line)), None)
     if (
         last is not None
@@ -819,9 +850,14 @@ def mark_opening(rest: list[Line], title: Line | None, *, alone: bool = True) ->
             break
         elif first_text and (author := titled_signature(line.flat)):
             line.assign(BYLINE, "nom et fonction sous le titre", [author])
+        elif KICKER.search(line.flat) and heading_like(line):
+            line.assign(CAPTION, "surtitre de presse (« … / VILLE ») : légende")
         elif (
             heading_like(line)
-            and (line.gap_before or KICKER.search(line.flat))  # without blank lines, every
+            and line.gap_before
+            and not (
+                index and rest[index - 1].role == META
+            )  # an editorial's first words  # without blank lines, every
             and attached_to_prose(rest, index)  # line is "attached": only a kicker's place says
             and not is_question(line.flat)
         ):
@@ -870,6 +906,8 @@ def caption_reason(line: Line, following: Line) -> str | None:
         return "ligne courte entre la fin du texte et le PS : légende"
     if line.words <= 4 and is_name(line.flat):
         return "un nom seul entre deux paragraphes : légende"
+    if line.words <= 8 and line.flat.isascii() and ENGLISH.search(line.folded):
+        return "titre de photo en anglais dans une page en français : légende"
     return None
 
 
@@ -890,6 +928,8 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     if "?" in teaser or ";" in text or text.startswith(("–", "-", "•", "*")):
         return None
     text = teaser
+    if "*" in text:  # a footnote's call: the text itself
+        return None
     if words < MIN_SUMMARY_WORDS or find_date(fold(text)[:40]) or TIME_STAMP.match(fold(text)):
         return None  # "Mardi 9 avril, 9h40." opens a report, it sums nothing up
     if FIRST_PERSON.search(fold(text)):
@@ -921,8 +961,12 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     pictured = after.role in (CAPTION, CREDIT)
     if pictured or after.glued:
         return "résumé sous le titre, suivi d'une photo"
-    if after.role in (BYLINE, HANDLE) and words <= SHORT_SUMMARY_WORDS:
-        return "résumé sous le titre, suivi de la signature"
+    if (
+        after.role in (BYLINE, HANDLE)
+        and words <= SHORT_SUMMARY_WORDS
+        and not OUR.search(fold(text))
+    ):
+        return BYLINE_SUMMARY_REASON
     if is_question(after.flat):
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
@@ -1014,6 +1058,10 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
         index -= 1
     while index >= 1:  # a signature never is the whole text
         last, before = tail[index], tail[index - 1]
+        if index >= 3 and (author := signature_block(tail[index - 2 : index + 1])):
+            authors.append(author)  # "Name" / "Fondatrice du cabinet X" / "@handle"
+            index -= 3
+            continue
         names = signers(before.flat) if before.role == TEXT and before.gap_after <= 1 else []
         if len(names) == 1 and last.role == HANDLE:
             authors.append(ParsedAuthor(names[0], None, last.data))
@@ -1039,6 +1087,18 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
         last.assign(SIGNATURE, "fonction ou identifiant sous la signature")
         index -= 2
     return authors[::-1]
+
+
+def signature_block(block: list[Line]) -> ParsedAuthor | None:
+    """An author box of three lines: a name, a role, a handle."""
+    name, role, handle = block
+    if handle.role != HANDLE or name.role != TEXT or role.role != TEXT:
+        return None
+    if not is_name(name.flat) or not signers_role(role, 2) or name.gap_after > 1:
+        return None
+    for line, why in ((name, "nom"), (role, "fonction"), (handle, "identifiant")):
+        line.assign(SIGNATURE, f"{why} de l'encadré de l'auteur en fin de texte")
+    return ParsedAuthor(normalise_name(name.flat), role.flat, handle.data)
 
 
 def signers_role(line: Line, signers_count: int) -> bool:

@@ -854,11 +854,9 @@ def mark_opening(rest: list[Line], title: Line | None, *, alone: bool = True) ->
             line.assign(CAPTION, "surtitre de presse (« … / VILLE ») : légende")
         elif (
             heading_like(line)
-            and line.gap_before
-            and not (
-                index and rest[index - 1].role == META
-            )  # an editorial's first words  # without blank lines, every
-            and attached_to_prose(rest, index)  # line is "attached": only a kicker's place says
+            and line.gap_before  # without blank lines, every line is "attached"
+            and not (index and rest[index - 1].role == META)  # an editorial's first words
+            and attached_to_prose(rest, index)
             and not is_question(line.flat)
         ):
             line.assign(CAPTION, "ligne courte collée au-dessus d'un paragraphe : légende")

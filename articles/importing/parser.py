@@ -503,10 +503,16 @@ def is_dated(line: Line) -> bool:
     return line.role == META and bool(line.data.published or line.data.updated)
 
 
+def labels_only(meta: Meta) -> bool:
+    """The template's header without its values: "Publié le par", "Publié par X le | Mis à
+    jour le"."""
+    return not (meta.published or meta.updated or meta.issue_number or meta.category or meta.tags)
+
+
 def is_header(line: Line) -> bool:
     """An article's header line: its date, or the template's labels without values ("Publié
     par le") that single-article pages carry."""
-    return is_dated(line) or (line.role == META and line.data == Meta())
+    return is_dated(line) or (line.role == META and labels_only(line.data))
 
 
 def header_start(lines: list[Line], title: int, previous: int) -> int:
@@ -668,9 +674,22 @@ def starts_a_post(lines: list[Line], index: int, no_blank_lines: bool = False) -
         return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
     if before is not None and before.role == CREDIT:
         return "après un crédit photo"
+    if before is not None and before.role == META and under_a_dated_header(lines, index):
+        return "sous l'en-tête d'un nouvel article (date, rubrique, mots-clés)"
     if before is not None and is_postscript(before.flat):
         return "après un PS"
     return None
+
+
+def under_a_dated_header(lines: list[Line], index: int) -> bool:
+    """The lines right above are a post's header with its date ("This article was written on
+    …", "Current post is tagged", …)."""
+    above = index - 1
+    while above >= 0 and lines[above].role in (META, FURNITURE):
+        if is_dated(lines[above]):
+            return True
+        above -= 1
+    return False
 
 
 def clean_title(text: str) -> str:
@@ -713,7 +732,8 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
     else:
         title = clean_title(title_line.flat)
 
-    standfirst = mark_opening(rest, title_line, alone=alone)
+    blog = any(line.role == META and POST_HEADER.match(line.folded) for line in lines)
+    standfirst = mark_opening(rest, title_line, alone=alone, blog=blog)
     authors = read_signatures(rest)
     mark_captions(rest)
     for line in rest:
@@ -827,10 +847,13 @@ def opening(rest: list[Line]) -> list[Line]:
     return result
 
 
-def mark_opening(rest: list[Line], title: Line | None, *, alone: bool = True) -> str | None:
+def mark_opening(
+    rest: list[Line], title: Line | None, *, alone: bool = True, blog: bool = False
+) -> str | None:
     """Repeats of the title, captions and the standfirst at the top; returns the standfirst.
 
-    `alone` is False for the posts of a multi-post page (blog archives), which have none."""
+    `alone` is False for the posts of a multi-post page (blog archives), which have none;
+    `blog` is True under a blog's post header, whose template has no standfirst."""
     standfirst = None
     first_text = True
     for index, line in enumerate(rest):
@@ -842,7 +865,7 @@ def mark_opening(rest: list[Line], title: Line | None, *, alone: bool = True) ->
         if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 2:
             line.assign(STANDFIRST, "entre guillemets sous le titre")
             standfirst = inside
-        elif first_text and alone and (why := summary_line(rest, index)):
+        elif first_text and alone and (why := summary_line(rest, index, blog=blog)):
             standfirst = " ".join(part.flat for part in summary_lines(rest, index))
             for part in summary_lines(rest, index):
                 part.assign(STANDFIRST, why)
@@ -909,7 +932,7 @@ def caption_reason(line: Line, following: Line) -> str | None:
     return None
 
 
-def summary_line(rest: list[Line], index: int) -> str | None:
+def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | None:
     """The chapô: a short summary in the third person right under the title, before the text.
 
     "Près de 1 200 postes restent menacés chez les sous-traitants de Nordtel." is one; an
@@ -936,8 +959,8 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     issues = [line.data for line in before if line.role == META and line.data.issue_number]
     if any(EDITORIAL.search(fold(issue.category or "")) for issue in issues):
         return None  # "Édito n°84 /" then the editorial's first paragraph
-    # Under an issue number or a blog's post header ("Posted by …", "This article was written
-    # on …"), whose templates have no standfirst, only a picture or a button makes one.
+    # Under an issue number or a post header below the title ("Posted by …"), only a picture
+    # or a button makes a standfirst.
     weak_rules = not issues and not any(
         line.role == META and POST_HEADER.match(line.folded) for line in before
     )
@@ -954,7 +977,7 @@ def summary_line(rest: list[Line], index: int) -> str | None:
     next_line = rest[index + len(parts)] if index + len(parts) < len(rest) else None
     if next_line is not None and next_line.role == FURNITURE and 1 <= next_line.words <= 5:
         return "résumé au-dessus des boutons de la page"
-    if before and before[-1].role == META and before[-1].data == Meta():
+    if before and before[-1].role == META and labels_only(before[-1].data):
         return "résumé sous l'en-tête du site (« Publié le par »)"
     pictured = after.role in (CAPTION, CREDIT)
     if pictured or after.glued:
@@ -971,12 +994,8 @@ def summary_line(rest: list[Line], index: int) -> str | None:
         return "suite du titre"
     if not text.endswith((".", "…", "!", "»", "”")) or not weak_rules:
         return None
-    if (
-        parts[-1].gap_after == 0
-        and after.gap_before == 0
-        and after.role == TEXT
-        and not before_meta
-    ):
+    glued_below = parts[-1].gap_after == 0 and after.gap_before == 0 and after.role == TEXT
+    if glued_below and not before_meta and not blog:  # a blog post's template has no chapô
         return "résumé collé au texte, sur une ligne à part, juste sous le titre"
     if sum(line.words for line in text_after[:3]) <= words * min(3, len(text_after)):
         return None  # a summary announces longer paragraphs

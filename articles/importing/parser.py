@@ -1,14 +1,20 @@
 """Parse one archive file into articles. Pure Python: no Django, no database.
 
-The rules, in the order they apply:
-1. decode the bytes and cut the text into non-blank lines, keeping the blank-line gaps;
-2. strip junk glued to paragraph starts (image names, UUIDs, repeated alt text);
-3. give each line a role: metadata, furniture, photo credit, caption, byline, handle or text;
-4. find the title (the last heading above the first paragraph of prose) and the start of each
-   further post (a heading that comes after an image, a credit, a wide gap or a date line);
-5. for each post, read its metadata, standfirst, captions and signature, and keep the rest,
-   line by line, as the body's paragraphs.
-Every doubt becomes a warning in French for the editors.
+The steps, in the order they apply (`read_page`):
+1. decode the bytes and cut the text into non-blank lines, keeping the blank-line gaps; join
+   hard-wrapped lines (`join_wrapped`);
+2. remove shortcodes, e-mail placeholders and teaser links, the text of a [caption] becoming a
+   caption line (`junk.strip_markup`); strip junk glued to paragraph starts: image names,
+   UUIDs, repeated alt text (`junk.strip_glued`); cut lines that carry metadata and text glued
+   together in two (`split_glued_metadata`);
+3. give each line a role with its reason: metadata, furniture, photo credit, caption, byline,
+   handle or text (`classify`, `mark_credited_captions`);
+4. choose the title among candidates by score (`choose_title`, `title_features`) and find the
+   start of each further post (`starts_a_post`; one article per header on headed pages);
+5. for each post, read its metadata, standfirst (`summary_line`), signatures, captions, and keep
+   the rest, line by line, as the body's paragraphs (`build_article`).
+The parser's doubts become French warnings (they ask for a review); what a page does not say
+becomes a note. `explain_bytes` shows every line's role and reason.
 """
 
 import re
@@ -936,8 +942,9 @@ def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | N
     """The chapô: a short summary in the third person right under the title, before the text.
 
     "Près de 1 200 postes restent menacés chez les sous-traitants de Nordtel." is one; an
-    opening in the first person, a question, a line after an issue number (an editorial's
-    first words) or a paragraph glued to an image is the text itself. Returns the reason."""
+    opening in the first person, a question (but for a closing one-word "Pourquoi ?"), a line
+    after an editorial's issue number or a paragraph glued to an image is the text itself.
+    Returns the reason."""
     parts = summary_lines(rest, index)
     text = " ".join(part.flat for part in parts)
     words = len(text.split())
@@ -1064,8 +1071,9 @@ def complete_author(author: ParsedAuthor, lines: list[Line], index: int) -> Pars
 
 def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
     """Signatures as the last lines: "Manuel JACQUINET" + "Directeur de la rédaction", a name
-    with its handle, "Claire Martin et Paul DURAND" (+ their role), initials ("M. R."), or a
-    bare name; several may follow one another."""
+    with its handle, an author box (name / role / @handle), "Claire Martin et Paul DURAND" (+
+    their role), initials ("M. R."), a bare name, or a role with initials ("Le rédacteur en
+    chef, mj.", which names nobody); several may follow one another."""
     tail = [line for line in rest if line.role in (TEXT, HANDLE) and not is_note(line)]
     authors: list[ParsedAuthor] = []
     index = len(tail) - 1

@@ -114,6 +114,8 @@ TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
 POST_HEADER = re.compile(
     r"^(?:this (?:article|entry|post) was (?:written|posted)|posted (?:by|on))"
 )
+HEADER_BELOW_TITLE = re.compile(r"^(?:posted (?:by|on)|publiee? le \d|le \d{1,2} \w+ \d{4} par)")
+COMMENTS_END = re.compile(POST_HEADER.pattern + r"|^publiee? le \d")
 ISSUE_MENTION = re.compile(
     r"^(?P<section>edito|editorial)\s(?:du\s)?(?:numero|n°)\s?(?P<number>\d{1,4})\b"
 )
@@ -128,9 +130,11 @@ MIN_SUMMARY_WORDS = 8
 TIME_STAMP = re.compile(rf"^(?:{'|'.join(WEEKDAYS.split())})\b|^\d{{1,2}}\s?h\s?\d{{0,2}}\b")
 EDITORIAL = re.compile(r"\bedito|\beditorial")
 SHORT_SUMMARY_REASON = "phrase courte sous le titre"
+ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b")
 BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
 OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
-ENGLISH = re.compile(r"\b(?:the|of|and|with|my|our|your|at|from|this)\b")  # "The green line"
+# "The green line", "The intricate Matrix": a photo's English title, not a French subheading
+ENGLISH = re.compile(r"^(?:the|a|an|my|our|your|this|these)\s|\b(?:of|and|with)\b.*\b(?:the|of)\b")
 KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
 SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
 PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
@@ -323,8 +327,9 @@ def classify(lines: list[Line], keys: frozenset[str]):
     in_text = False  # a bare date once paragraphs have begun is the text's own ("7 mai 2020")
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        next_post = following is not None and POST_HEADER.match(following.folded)
-        if in_comments and not POST_HEADER.match(line.folded) and not next_post:
+        # comments end at the next post: its header, or its title when the header is below it
+        next_post = following is not None and HEADER_BELOW_TITLE.match(following.folded)
+        if in_comments and not COMMENTS_END.match(line.folded) and not next_post:
             line.assign(FURNITURE, "commentaires des lecteurs")
             continue
         if in_related and line.words <= MAX_TITLE_WORDS and not line.flat.endswith("."):
@@ -335,6 +340,8 @@ def classify(lines: list[Line], keys: frozenset[str]):
         if in_comments:
             line.assign(FURNITURE, "début des commentaires des lecteurs")
             continue
+        if line.words >= 12 and line.flat.endswith(SENTENCE_ENDS[:4]):
+            in_text = True  # a sentence of the text: the page's header is behind
         if line.words > MAX_META_WORDS:  # a paragraph of prose: no rule below applies
             waiting_for_tags, above_text, in_text = None, False, True
             line.reason = f"paragraphe ({line.words} mots)"
@@ -952,7 +959,9 @@ def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | N
         return None
     # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any
     # other question is an interviewer's.
-    teaser = SHORT_QUESTION_END.sub(".", text) if SENTENCE_BREAK.search(text) else text
+    teaser = text
+    if SENTENCE_BREAK.search(text) and not ADDRESSED.search(fold(text)):  # "vous": an interviewer
+        teaser = SHORT_QUESTION_END.sub(".", text)
     if "?" in teaser or ";" in text or text.startswith(("–", "-", "•", "*")):
         return None
     text = teaser

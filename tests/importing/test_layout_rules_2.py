@@ -188,11 +188,6 @@ def test_a_short_line_without_english_grammar_words_stays(line):
     assert article.body == f"{OPENING}\n\n{line}\n\n{MIDDLE}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ENGLISH matches any ASCII line with 'of', 'the', 'at'…: a French subheading "
-    "with an English loanword ('best of') leaves the text as a caption",
-)
 def test_a_french_subheading_with_an_english_loanword_stays():
     line = "Le best of des plateaux"
     article = only(page("Le quai de Lorient", OPENING, line, MIDDLE))
@@ -247,11 +242,6 @@ def test_any_other_question_under_the_title_is_no_standfirst(question):
     assert (article.standfirst, article.body) == (None, f"{question}\n\n{LONG}\n\n{CLOSING}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SHORT_QUESTION_END turns an interviewer's question ending on 'Pourquoi ?' into a "
-    "teaser: under an interview's title it becomes the standfirst",
-)
 def test_an_interviewers_question_ending_on_pourquoi_is_no_standfirst():
     question = "Vous avez quitté Lorient pour ouvrir un plateau à Brest. Pourquoi ?"
     article = only(page("Entretien avec Paul Marchand", question, LONG, CLOSING))
@@ -317,11 +307,6 @@ def test_a_bare_date_line_under_the_title_is_the_publication_date():
     assert (article.published, article.body) == (date(2019, 6, 12), f"{LONG}\n\n{CLOSING}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="classify sets in_text only after a paragraph of more than MAX_META_WORDS (40) "
-    "words: after shorter paragraphs a bare date line is still read as the publication date",
-)
 def test_a_bare_date_line_after_two_short_paragraphs_stays_in_the_text():
     article = only(page("Le prix de la patience", OPENING, MIDDLE, "12 juin 2019", CLOSING))
     assert (article.published, "12 juin 2019" in body_parts(article)) == (None, True)
@@ -414,12 +399,6 @@ def test_a_heading_after_comments_without_a_post_header_is_still_the_comments():
     assert only(text).body == LONG
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="classify ends the comments one line above a POST_HEADER, taking that line for "
-    "the next title; an archive's header stands above its title, so the last comment stays "
-    "in the previous post's body",
-)
 def test_comments_before_an_archive_header_above_the_next_title_all_go():
     text = page(
         written_on(14),
@@ -437,11 +416,6 @@ def test_comments_before_an_archive_header_above_the_next_title_all_go():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="only a blog's English header (POST_HEADER) ends the comments: a next post under "
-    "a 'Publié le …' header is swallowed as comments",
-)
 def test_comments_end_at_the_title_above_a_french_dated_header():
     text = page(
         "Le prix de la patience",

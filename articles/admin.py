@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
-from articles import bodies
+from articles import bodies, counters
 from articles.admin_actions import action_step, merge_tags, submitted
 from articles.admin_views import import_articles, import_job_page
 from articles.caching import cached_aggregate, content_changed
@@ -499,6 +499,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
         # The workflow archives; deleting stays a superuser's repair tool.
         return request.user.is_superuser and super().has_delete_permission(request, obj)
 
+    def delete_queryset(self, request, queryset):
+        # One recount for the selection, not two signals per article, tagging and byline.
+        with counters.tracking(list(queryset.values_list("pk", flat=True))):
+            super().delete_queryset(request, queryset)
+
     def editable(self, request, queryset):
         """The selected articles this user may change; says which were left alone."""
         queryset = queryset.prefetch_related(None)
@@ -665,13 +670,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
         now = timezone.now()
         for article in articles:
             article.updated_at = now
-        bulk_update_with_history(
-            articles,
-            Article,
-            [*fields, "updated_at"],
-            default_user=request.user,
-            default_change_reason=reason,
-        )
+        with counters.tracking(article.pk for article in articles):
+            bulk_update_with_history(
+                articles,
+                Article,
+                [*fields, "updated_at"],
+                default_user=request.user,
+                default_change_reason=reason,
+            )
         # A bulk update sends no signal: tell the page cache ourselves.
         content_changed()
 
@@ -778,9 +784,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 linked = TaggedArticle.objects.filter(tag=tag, content_object_id__in=ids)
                 linked.filter(suggested=True).update(suggested=False)
                 missing = ids - set(linked.values_list("content_object_id", flat=True))
-                TaggedArticle.objects.bulk_create(
-                    TaggedArticle(tag=tag, content_object_id=pk) for pk in sorted(missing)
-                )
+                with counters.tracking(missing):
+                    TaggedArticle.objects.bulk_create(
+                        TaggedArticle(tag=tag, content_object_id=pk) for pk in sorted(missing)
+                    )
                 content_changed()
                 self.message_user(
                     request, f"« {tag} » ajouté à {plural(len(ids), 'article')}.", messages.SUCCESS
@@ -822,9 +829,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Retirer les mots-clés suggérés", permissions=["change"])
     def drop_suggestions(self, request, queryset):
-        count, _ = TaggedArticle.objects.filter(
+        suggestions = TaggedArticle.objects.filter(
             content_object__in=self.editable(request, queryset), suggested=True
-        ).delete()
+        )
+        with counters.tracking(set(suggestions.values_list("content_object_id", flat=True))):
+            count, _ = suggestions.delete()
         self.message_user(
             request, f"{plural(count, 'suggestion retirée', 'suggestions retirées')}."
         )
@@ -1010,7 +1019,9 @@ class TagAdmin(InUseByArticlesMixin, admin.ModelAdmin):
 
     @admin.action(description="Retirer toutes leurs suggestions", permissions=["change"])
     def drop_suggestions(self, request, queryset):
-        count, _ = TaggedArticle.objects.filter(tag__in=queryset, suggested=True).delete()
+        suggestions = TaggedArticle.objects.filter(tag__in=queryset, suggested=True)
+        with counters.tracking(set(suggestions.values_list("content_object_id", flat=True))):
+            count, _ = suggestions.delete()
         self.message_user(
             request, f"{plural(count, 'suggestion retirée', 'suggestions retirées')}."
         )

@@ -12,6 +12,7 @@ from django.contrib.admin import helpers
 from django.db import transaction
 from django.template.response import TemplateResponse
 
+from articles import counters
 from articles.models import ArticleAuthor, TaggedArticle
 
 APPLY = "apply"
@@ -76,8 +77,9 @@ def merge_authors(target, duplicates):
     ).order_by("article_id", "position", "pk")
     kept, moved, dropped = regroup(links, "article_id", target.pk, target_attr="author_id")
 
-    ArticleAuthor.objects.filter(pk__in=dropped).delete()
-    ArticleAuthor.objects.filter(pk__in=moved).update(author=target)
+    with counters.tracking({keep.article_id for keep, _rows in kept}):
+        ArticleAuthor.objects.filter(pk__in=dropped).delete()
+        ArticleAuthor.objects.filter(pk__in=moved).update(author=target)
     for keep, rows in kept:
         # The merged signature takes the best place any of its spellings had.
         first = min(row.position for row in rows)
@@ -113,8 +115,9 @@ def merge_tags(target, duplicates):
     confirmed = [
         keep.pk for keep, rows in kept if keep.suggested and not all(r.suggested for r in rows)
     ]
-    TaggedArticle.objects.filter(pk__in=dropped).delete()
-    TaggedArticle.objects.filter(pk__in=moved).update(tag=target)
+    with counters.tracking({keep.content_object_id for keep, _rows in kept}):
+        TaggedArticle.objects.filter(pk__in=dropped).delete()
+        TaggedArticle.objects.filter(pk__in=moved).update(tag=target)
     TaggedArticle.objects.filter(pk__in=confirmed).update(suggested=False)
     type(target).objects.filter(pk__in=duplicate_ids).delete()
     return len(kept)

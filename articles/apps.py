@@ -6,7 +6,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Contenus"
 
     def ready(self):
-        from articles import caching
+        from articles import caching, counters
         from encontact import checks  # noqa: F401 - registers the deployment checks
 
         caching.connect_signals()
+        counters.connect_signals()

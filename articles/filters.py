@@ -12,12 +12,20 @@ from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import Now
 from django.utils.http import urlencode
 
-from articles import search
+from articles import counters, search
 from articles.caching import cached_aggregate
-from articles.models import Article, Issue, Section, Tag
+from articles.models import ArchiveCount, Article, Issue, Section, Tag
 from authors.models import Author
 
 FACETS_SHOWN = 20
+# The filters a count of the archive describes, each alone (articles.counters).
+DIMENSIONS = {
+    "tag": ArchiveCount.Kind.TAG,
+    "author": ArchiveCount.Kind.AUTHOR,
+    "issue": ArchiveCount.Kind.ISSUE,
+    "section": ArchiveCount.Kind.SECTION,
+    "year": ArchiveCount.Kind.YEAR,
+}
 FORM_CLASSES = {}  # filter set class → its form class (see ArticleFilter.get_form_class)
 
 
@@ -142,26 +150,44 @@ class ArticleFilter(django_filters.FilterSet):
             chips.append(Chip(f"Année {data['year']}", self.url(remove=("year", None))))
         return chips
 
-    def facets(self, articles, key):
-        """The tags of `articles` (the whole result) with their counts, one query.
+    def counted(self):
+        """The list's (kind, key) in the archive's counts (articles.counters), if one
+        describes it: no filter, or one tag, author, issue, section or year alone."""
+        data = self.form.cleaned_data
+        active = [name for name in DIMENSIONS if data.get(name)]
+        if self.words or len(active) > 1:
+            return None
+        if not active:
+            return (ArchiveCount.Kind.TOTAL, 0)
+        name = active[0]
+        if name == "tag":
+            return (ArchiveCount.Kind.TAG, self.tags[0].pk) if len(self.tags) == 1 else None
+        value = data[name]
+        return (DIMENSIONS[name], value if name == "year" else value.pk)
 
-        Tags already selected are left out: they count every article of the result.
-        Each carries `add_url`, the current list narrowed by that tag. The counts read every
-        article of the result: they are kept per content generation under `key`
-        (articles.caching.cached_aggregate).
+    def facets(self, articles, key):
+        """The most used tags of `articles` (the result), with their counts, one query.
+
+        Tags already selected are left out: they count every article of the result. Each
+        carries `add_url`, the current list narrowed by that tag. The whole archive's are read
+        from its counts; a filtered list's are those of its newest articles
+        (`counters.newest`), bounded whatever the size of the result. Kept per content
+        generation under `key` (articles.caching.cached_aggregate).
         """
-        facets = cached_aggregate(
-            "facets",
-            key,
-            lambda: list(
-                Tag.objects.filter(
-                    tagged_articles__content_object__in=articles,
-                )
-                .exclude(slug__in=[tag.slug for tag in self.tags])
-                .annotate(count=Count("tagged_articles"))
-                .order_by("-count", "name")[:FACETS_SHOWN]
-            ),
-        )
+        if self.counted() == (ArchiveCount.Kind.TOTAL, 0):
+            facets = cached_aggregate("facets", key, lambda: counters.most_used_tags(FACETS_SHOWN))
+        else:
+            matching = articles if self.words else counters.newest(articles)
+            facets = cached_aggregate(
+                "facets",
+                key,
+                lambda: list(
+                    Tag.objects.filter(tagged_articles__content_object__in=matching)
+                    .exclude(slug__in=[tag.slug for tag in self.tags])
+                    .annotate(count=Count("tagged_articles"))
+                    .order_by("-count", "name")[:FACETS_SHOWN]
+                ),
+            )
         for tag in facets:
             tag.add_url = self.url(add=("tag", tag.slug))
         return facets

@@ -30,10 +30,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from articles import search
+from articles import counters, search
 from articles.caching import cached_aggregate
 from articles.filters import ArticleFilter, SearchFilter, published_sections
 from articles.models import (
+    ArchiveCount,
     Article,
     ArticleAuthor,
     Issue,
@@ -120,15 +121,13 @@ def public_articles():
 
 
 def popular_tags(articles, limit, key):
-    """The tags most used by `articles`, with `count`, in one query.
-
-    Kept per content generation under `key` (see `cached_aggregate`): it reads every article.
-    """
+    """The tags most used by the newest articles of `articles` (see `counters.newest`), with
+    `count`, in one query; kept per content generation under `key` (`cached_aggregate`)."""
     return cached_aggregate(
         "popular-tags",
         f"{key}:{limit}",
         lambda: list(
-            Tag.objects.filter(tagged_articles__content_object__in=articles)
+            Tag.objects.filter(tagged_articles__content_object__in=counters.newest(articles))
             .annotate(count=Count("tagged_articles"))
             .order_by("-count", "name")[:limit]
         ),
@@ -136,30 +135,53 @@ def popular_tags(articles, limit, key):
 
 
 class ArchivePaginator(Paginator):
-    """A paginator whose count, which reads every article of the list, is kept per content
-    generation under `count_key` (see `cached_aggregate`)."""
+    """A paginator whose count is read from the archive's counts or counted up to a cap
+    (`ArchiveListMixin.count_articles`), and kept per content generation under `count_key`
+    (see `cached_aggregate`). `capped` says the list has more than that."""
 
-    def __init__(self, *args, count_key, **kwargs):
+    def __init__(self, *args, count_key, counter, **kwargs):
         super().__init__(*args, **kwargs)
         self.count_key = count_key
+        self.counter = counter
 
     @cached_property
+    def counted(self):
+        return cached_aggregate("count", self.count_key, self.counter)
+
+    @property
     def count(self):
-        return cached_aggregate("count", self.count_key, lambda: Paginator.count.func(self))
+        return self.counted[0]
+
+    @property
+    def capped(self):
+        return self.counted[1]
 
 
 class ArchiveListMixin:
-    """Lists of the archive: 20 articles a page, counted once per content change."""
+    """Lists of the archive: 20 articles a page; their number is read, not counted."""
 
     paginate_by = 20
     paginator_class = ArchivePaginator
+    counted = None  # the list's (kind, key) in `articles.counters`, set by `get_queryset()`
 
     def aggregate_key(self):
         """What the list is, whatever its page: the address without `page`."""
         return self.request.path
 
+    def count_articles(self, queryset):
+        """(number, capped): from the archive's counts when one describes the list."""
+        if self.counted is not None:
+            return counters.visible_count(*self.counted), False
+        return counters.capped_count(queryset)
+
     def get_paginator(self, queryset, per_page, **kwargs):
-        return super().get_paginator(queryset, per_page, count_key=self.aggregate_key(), **kwargs)
+        return super().get_paginator(
+            queryset,
+            per_page,
+            count_key=self.aggregate_key(),
+            counter=lambda: self.count_articles(queryset),
+            **kwargs,
+        )
 
     def paginate_queryset(self, queryset, page_size):
         # A page of cards reads only what cards show (not the 3 kB body, for one).
@@ -205,7 +227,9 @@ class HomeView(TemplateView):
             editorial=editorial,
             issue=issue,
             contents=contents,
-            top_tags=popular_tags(published, TOP_TAGS_SHOWN, key="home"),
+            top_tags=cached_aggregate(
+                "top-tags", "home", lambda: counters.most_used_tags(TOP_TAGS_SHOWN)
+            ),
             **kwargs,
         )
 
@@ -245,11 +269,22 @@ class ArticleListView(ArchiveListMixin, FilterView):
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)
 
+    def count_articles(self, queryset):
+        if self.filterset.words:  # search counts and caps its matches itself (articles.search)
+            return Paginator(queryset, self.paginate_by).count, False
+        self.counted = self.filterset.counted()
+        return super().count_articles(queryset)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["words"] = self.filterset.words
         context["chips"] = self.filterset.chips()
         context["facets"] = self.filterset.facets(self.object_list, key=self.aggregate_key())
+        context["facets_sampled"] = (
+            not self.filterset.words
+            and self.counted != (ArchiveCount.Kind.TOTAL, 0)
+            and context["paginator"].count > counters.FACET_SAMPLE
+        )
         return context
 
 
@@ -453,6 +488,7 @@ class TagView(PaginatedList):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.counted = (ArchiveCount.Kind.TAG, self.tag.pk)
         return public_articles().filter(taggedarticle__tag=self.tag)
 
     def get_context_data(self, **kwargs):
@@ -469,6 +505,7 @@ class SectionView(PaginatedList):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        self.counted = (ArchiveCount.Kind.SECTION, self.section.pk)
         return public_articles().filter(section=self.section)
 
     def get_context_data(self, **kwargs):
@@ -500,12 +537,11 @@ class YearArchiveView(PaginatedList):
     def get_queryset(self):
         if not 1900 <= self.kwargs["year"] <= 2100:
             raise Http404("Année hors des archives.")
+        self.counted = (ArchiveCount.Kind.YEAR, self.kwargs["year"])
         return public_articles().filter(published_at__year=self.kwargs["year"])
 
     def get_context_data(self, **kwargs):
-        years = [
-            day.year for day in Article.objects.published().dates("published_at", "year", "DESC")
-        ]
+        years = cached_aggregate("years", "", counters.years)
         return super().get_context_data(year=self.kwargs["year"], years=years, **kwargs)
 
 

@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404
 
+from articles.models import ArchiveCount
 from articles.views import DirectoryView, PaginatedList, by_initial, public_articles
 from authors.models import Author
 
@@ -13,6 +14,7 @@ class AuthorDetailView(PaginatedList):
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.counted = (ArchiveCount.Kind.AUTHOR, self.author.pk)
         return public_articles().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):

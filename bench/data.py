@@ -686,6 +686,10 @@ def insert(count, archive=None, batch=2000, progress=None):
                 progress(index + 1)
 
     reset_sequences(connection, [Article, ArticleAuthor, TaggedArticle])
+    # Rows written in bulk sent no signal: count the archive as `manage.py rebuild_counts` does.
+    from articles import counters
+
+    counters.rebuild()
     analyse(connection)
     return {
         "articles": written[Article],

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from django.db import connection, transaction
 from simple_history.utils import bulk_create_with_history
 
+from articles import counters
 from articles.bodies import from_plain_text
 from articles.caching import content_changed
 from articles.importing import ParsedFile, ParseError
@@ -286,6 +287,8 @@ class Importer:
         for article, _links, entry in created:
             entry.update(id=article.pk, slug=article.slug, action="created")
         self._link_created(created)
+        # Bulk inserts send no signal: the archive's counts follow once per run of files.
+        counters.articles_added([article.pk for article, _links, _entry in created])
 
     def _links(self, item):
         """A parsed article's authors, in order, and tags ({tag: suggested})."""

@@ -1,13 +1,20 @@
-"""The ceiling: the best a Django page can do on this machine, the reference of `make bench`.
+"""The reference pages of `make bench`, mounted by the benchmark's own URLconf (bench.urls).
 
-A bare view renders the article list's own template for the same 20 rows as the article list
-(fetched once per process with the list view's own queryset and card links, then kept in
-a plain in-memory list): the same middleware, URL resolver and template engine as every page,
-without a single query. Only the rows and the pagination are given to the template; the list's
-filter form and tag facets, which need queries, are part of what the pages pay for. Mounted at
-/bench/ceiling/ (and a bare request at /bench/ceiling/bare/) only when settings.BENCH_CEILING is
-on; marked `never_cache` so that the page cache never serves it and the reference stays the
-same in cached and uncached runs.
+- The plain ceiling (`/bench/ceiling/plain/`), the headline reference: a plain Django page
+  rendering the 20 rows of the article list (linked title, linked author, date, standfirst,
+  three linked tags, a header and a footer) from memory, through one simple template
+  (bench/templates/bench/plain.html), with the same middleware. What a new user would call a
+  fast Django page for the same content.
+- The own-template ceiling (`/bench/ceiling/`), kept beside it: a bare view renders the
+  article list's own template for the same 20 rows (fetched once per process with the list
+  view's own queryset and card links, then kept in a plain in-memory list): the same
+  middleware, URL resolver and template engine as every page, without a single query. Only
+  the rows and the pagination are given to the template; the list's filter form and tag
+  facets, which need queries, are part of what the pages pay for.
+- A bare request (`/bench/ceiling/bare/`): no template at all.
+
+All are marked `never_cache`, so that the page cache never serves them and the references
+stay the same in cached and uncached runs.
 """
 
 from django.core.paginator import Paginator
@@ -52,6 +59,35 @@ def ceiling(request):
     return render(request, "articles/article_list.html", context)
 
 
+def plain_rows(request):
+    """The article list's 20 rows as plain values (addresses included), computed once."""
+    if "plain" not in _first_page:
+        rows = []
+        for article in first_page(request).object_list:
+            author = (article.byline_links or [None])[0]
+            rows.append(
+                {
+                    "title": article.title,
+                    "url": article.get_absolute_url(),
+                    "author": author.name if author else "La rédaction",
+                    "author_url": author.get_absolute_url() if author else "/auteurs/",
+                    "date": article.published_at,
+                    "standfirst": article.standfirst,
+                    "tags": [
+                        {"name": tag.name, "url": tag.get_absolute_url()}
+                        for tag in article.tag_links[:3]
+                    ],
+                }
+            )
+        _first_page["plain"] = rows
+    return _first_page["plain"]
+
+
+@never_cache
+def plain(request):
+    return render(request, "bench/plain.html", {"rows": plain_rows(request)})
+
+
 @never_cache
 def bare(request):
     """No template at all: what one request costs through gunicorn and the middleware alone.
@@ -63,5 +99,6 @@ def bare(request):
 
 urlpatterns = [
     path("", ceiling, name="bench-ceiling"),
+    path("plain/", plain, name="bench-plain"),
     path("bare/", bare, name="bench-bare"),
 ]

@@ -13,7 +13,13 @@ from bench import load
 from bench.databases import django_env, run_worker
 from bench.server import Server
 
-CEILING = {"name": "ceiling", "label": "Ceiling (bare view, 20 rows in memory)"}
+# The headline reference: a simple template, 20 rows in memory (bench.ceiling.plain).
+CEILING = {"name": "ceiling", "label": "Plain ceiling (simple template, 20 rows in memory)"}
+# Kept beside it: the article list's own template, same rows (bench.ceiling.ceiling).
+OWN_CEILING = {
+    "name": "own_ceiling",
+    "label": "Own-template ceiling (the list's template, 20 rows in memory)",
+}
 EDITOR = "bench-editeur"
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
 MIN_SAMPLES = 20
@@ -107,7 +113,8 @@ def count_queries(pages, ceiling_url=None, aggregates=False):
     counts = {}
     entries = list(pages)
     if ceiling_url:
-        entries.append({"name": "ceiling", "url": ceiling_url, "logged_in": False})
+        entries.append({"name": "ceiling", "url": ceiling_url + "plain/", "logged_in": False})
+        entries.append({"name": "own_ceiling", "url": ceiling_url, "logged_in": False})
     for page in entries:
         client = editor if page["logged_in"] else anonymous
         first = client.get(page["url"])
@@ -166,12 +173,13 @@ def measure(
 
     Each measurement of a page comes right after one of the ceiling, so that the ratio
     compares two figures taken seconds apart on this shared machine; the server is drained
-    between measurements (bench.server.Server.drain). The bare request is measured once a round.
+    between measurements (bench.server.Server.drain). The ceiling is the plain one; the
+    own-template ceiling and the bare request are measured once a round.
     """
     results = {}
     for mode in modes:
         extra = {
-            "BENCH_CEILING": 1,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
             "BEHIND_TLS_PROXY": 1,
             "ALLOWED_HOSTS": "127.0.0.1",
             **MODES[mode],
@@ -182,9 +190,10 @@ def measure(
         if redis_url:
             # Rows written by the generator sent no signal: start from a new generation.
             run_worker("invalidate", database, env=env)
-        ceiling = {**CEILING, "url": plan["ceiling_url"], "logged_in": False}
+        ceiling = {**CEILING, "url": plan["ceiling_url"] + "plain/", "logged_in": False}
+        own = {**OWN_CEILING, "url": plan["ceiling_url"], "logged_in": False}
         bare = {**BARE, "url": plan["ceiling_url"] + "bare/"}
-        entries = [ceiling, bare, *plan["pages"]]
+        entries = [ceiling, own, bare, *plan["pages"]]
         figures = {entry["name"]: [] for entry in entries}
         drains = []
         with Server(env, workers) as server:
@@ -196,11 +205,14 @@ def measure(
                 drains.append(server.drain())
             for number in range(cold_rounds if mode == "cold" else rounds):
                 figures["bare"].append(measured(server, bare, plan, duration, tool, drains))
+                own_figure = measured(server, own, plan, duration, tool, drains)
+                figures["own_ceiling"].append(own_figure)
                 for entry in plan["pages"]:
                     reference = measured(server, ceiling, plan, duration, tool, drains)
                     figures["ceiling"].append(reference)
                     figure = measured(server, entry, plan, duration, tool, drains)
                     figure["ceiling_rps"] = reference["rps"]
+                    figure["own_ceiling_rps"] = own_figure["rps"]
                     figures[entry["name"]].append(figure)
                     print(
                         f"  {mode} round {number + 1} {entry['name']}: "

@@ -271,7 +271,7 @@ def measure_queries(sets):
                 pages=plan["pages"],
                 ceiling_url=plan["ceiling_url"],
                 aggregates=aggregates,
-                env=django_env(database, BENCH_CEILING=1),
+                env=django_env(database, DJANGO_SETTINGS_MODULE="bench.settings"),
             )
             for kind, aggregates in (("computed", 0), ("aggregates_cached", 1))
         }

@@ -32,7 +32,11 @@ def measure(source, copy, plan, corpus, *, seconds, connections, redis_url=None,
     )
     copy.create(template=source)
     copy_seconds = round(time.time() - started, 1)
-    extra = {"BENCH_CEILING": 1, "BEHIND_TLS_PROXY": 1, "ALLOWED_HOSTS": "127.0.0.1"}
+    extra = {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "BEHIND_TLS_PROXY": 1,
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
     extra["PAGE_CACHE"] = 0
     if redis_url:
         extra["REDIS_URL"] = redis_url

@@ -230,9 +230,6 @@ AGGREGATE_CACHE = AGGREGATE_CACHE_REQUESTED and bool(REDIS_URL)
 # reads them from the database. Tests run them at once (tests/conftest.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# `make bench` only: serves the benchmark's reference page at /bench/ceiling/.
-BENCH_CEILING = env_bool("BENCH_CEILING")
-
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

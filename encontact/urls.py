@@ -49,7 +49,3 @@ urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 # known to be the ones shown; 500.html is rendered without context or database.
 handler404 = "django.views.defaults.page_not_found"
 handler500 = "django.views.defaults.server_error"
-
-# `make bench` only (BENCH_CEILING=1): the benchmark's reference page, see bench/ceiling.py.
-if settings.BENCH_CEILING:
-    urlpatterns.insert(0, path("bench/ceiling/", include("bench.ceiling")))

@@ -122,6 +122,27 @@ def wrk_load(url, duration, headers, connections, max_requests):
     }
 
 
+def get(connection, host, port, path, headers, timeout=30):
+    """One GET on a keep-alive `connection` (None: open one); (status, connection to reuse).
+
+    A failed request answers status 0 and no connection: the next one opens a new one.
+    """
+    try:
+        if connection is None:
+            connection = http.client.HTTPConnection(host, port, timeout=timeout)
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+    except (OSError, http.client.HTTPException):
+        if connection is not None:
+            connection.close()
+        return 0, None
+    if response.will_close:
+        connection.close()
+        connection = None
+    return response.status, connection
+
+
 def python_load(url, duration, headers, connections, max_requests):
     """Our own generator: `connections` threads with keep-alive connections."""
     parts = urlsplit(url)
@@ -138,22 +159,8 @@ def python_load(url, duration, headers, connections, max_requests):
                     return
                 issued[0] += 1
             started = time.perf_counter()
-            try:
-                if connection is None:
-                    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-                connection.request("GET", path, headers=headers)
-                response = connection.getresponse()
-                response.read()
-                ok = response.status == 200
-                failed = response.status >= 500
-                if response.will_close:
-                    connection.close()
-                    connection = None
-            except (OSError, http.client.HTTPException):
-                ok, failed = False, False
-                if connection is not None:
-                    connection.close()
-                connection = None
+            status, connection = get(connection, parts.hostname, parts.port, path, headers)
+            ok, failed = status == 200, status >= 500
             elapsed = time.perf_counter() - started
             with lock:
                 latencies.append(elapsed)

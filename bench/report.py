@@ -30,6 +30,7 @@ COLD_P50_MS = 150
 ADMIN_P50_MS = 150
 CACHED_SHARE = 2.0
 IMPORT_LOAD_P50_MS = 200
+KEYS = ("requests", "p50_ms", "p99_ms", "max_ms")
 PUBLIC_PAGES = ("home", "list", "list_two_tags", "tag", "article", "search", "feed")
 MAX_PUBLIC_QUERIES = 8
 # `make faults` (ops/faults.py) writes its own section between these markers; `make bench`
@@ -523,23 +524,7 @@ class Report:
             ),
             "",
         )
-        rows = [
-            [
-                name,
-                figure["requests"],
-                f"{figure['rps']:.1f}",
-                figure["p50_ms"],
-                figure["p99_ms"],
-                figure.get("max_ms", "—"),
-                figure["errors"],
-                figure.get("server_errors", "—"),
-            ]
-            for name, figure in answer["pages"].items()
-        ]
-        self.table(
-            ["page", "requests", "requests/s", "p50 ms", "p99 ms", "max ms", "errors", "5xx"],
-            rows,
-        )
+        self.load_table("page", answer["pages"])
         worst = max(figure["p50_ms"] for figure in answer["pages"].values())
         self.target(
             f"Readers while the import runs: p50 ≤ {IMPORT_LOAD_P50_MS} ms on every page",
@@ -551,6 +536,64 @@ class Report:
             what,
             f"{answer['errors']} errors, {answer['server_errors']} 5xx",
             answer["errors"] == 0 and answer["server_errors"] == 0,
+            judged=True,
+        )
+
+    def load_table(self, first, figures):
+        """One row per page of a load: requests, rate, latencies, errors."""
+        self.table(
+            [first, "requests", "requests/s", "p50 ms", "p99 ms", "max ms", "errors", "5xx"],
+            [
+                [
+                    name,
+                    figure["requests"],
+                    f"{figure['rps']:.1f}",
+                    figure["p50_ms"],
+                    figure["p99_ms"],
+                    figure.get("max_ms", "—"),
+                    figure["errors"],
+                    figure.get("server_errors", "—"),
+                ]
+                for name, figure in figures.items()
+            ],
+        )
+
+    def hostile(self):
+        answer = self.results.get("hostile")
+        self.add("## Hostile load", "")
+        what = "Hostile load: readers' pages p99 < 1 s, 0 errors, while searches attack"
+        if not answer or "error" in answer:
+            self.add(f"Not measured: {answer.get('error') if answer else 'step not run'}.", "")
+            self.target(what, "—", None)
+            return
+        attack = answer["attack"]
+        self.add(
+            f"Issue 16: for {answer['seconds']} s, {attack['attackers']} attackers send searches "
+            "to `/recherche/` as fast as they are answered — the probe's query (100 one-letter "
+            "words, under the 200-character cap, in a new order each time) and the worst query "
+            "once bounded (the archive's most common words) — while readers load five pages "
+            f"with `{answer['load_tool']}` ({answer['reader_connections']} connections in all), "
+            f"on {answer['database']} (100,000 articles), gunicorn with {answer['workers']} "
+            "sync workers, page cache off (a hostile query is never cached: readers' pages are "
+            f"computed too), aggregate cache: {answer['cache_backend']}. Public statements are "
+            "cancelled after `PUBLIC_STATEMENT_TIMEOUT_MS` (`encontact/timeouts.py`).",
+            "",
+        )
+        self.load_table("reader's page", answer["readers"])
+        labels = {"one_letter": "100 one-letter words", "common_words": "most common words"}
+        self.table(
+            ["attack", "requests", "p50 ms", "p99 ms", "max ms"],
+            [
+                [labels.get(kind, kind), *(figure.get(key, "—") for key in KEYS)]
+                for kind, figure in attack["kinds"].items()
+            ],
+        )
+        statuses = ", ".join(f"{status}: {count}" for status, count in attack["statuses"].items())
+        self.add(f"Answers to the attackers: {statuses}.", "")
+        self.target(
+            what,
+            f"worst p99 {answer['worst_reader_p99_ms']:.0f} ms, {answer['reader_errors']} errors",
+            answer["met"],
             judged=True,
         )
 
@@ -670,6 +713,7 @@ class Report:
         self.search()
         self.imports()
         self.import_load()
+        self.hostile()
         self.datasets()
         self.machine()
         body = self.lines[body_start:]

@@ -20,7 +20,7 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from bench import data, importing, load, pages, report, underload
+from bench import data, hostile, importing, load, pages, report, underload
 from bench.databases import (
     DATA,
     Database,
@@ -32,7 +32,16 @@ from bench.databases import (
     run_worker,
 )
 
-STEPS = ("datasets", "queries", "pages", "backoffice", "search", "import", "import_load")
+STEPS = (
+    "datasets",
+    "queries",
+    "pages",
+    "backoffice",
+    "search",
+    "import",
+    "import_load",
+    "hostile",
+)
 RESULTS = DATA / "results.json"
 DATASETS = ("sqlite", "postgresql_small", "postgresql")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
@@ -53,6 +62,7 @@ class Plan:
     import_load_seconds: int = 60
     import_load_connections: int = 32
     import_load_files: int = 10_000
+    hostile_seconds: int = 30
     queries: int = 200
     search_runs: int = 3
     import_runs: int = 3
@@ -77,6 +87,7 @@ class Plan:
             warmup=1,
             import_load_seconds=15,
             import_load_files=1_000,
+            hostile_seconds=10,
             queries=40,
             search_runs=1,
             import_runs=1,
@@ -108,9 +119,14 @@ def main(argv=None):
         unknown = set(plan.steps) - set(STEPS)
         if unknown:
             parser.error(f"unknown steps: {', '.join(sorted(unknown))}")
-    if set(plan.steps) & {"queries", "pages", "backoffice", "search", "import_load"} and (
-        "datasets" not in plan.steps
-    ):
+    if set(plan.steps) & {
+        "queries",
+        "pages",
+        "backoffice",
+        "search",
+        "import_load",
+        "hostile",
+    } and ("datasets" not in plan.steps):
         plan.steps = ("datasets", *plan.steps)  # reused when already built
     plan.postgres = not args.no_postgres and postgres_available()
     if not plan.postgres:
@@ -167,6 +183,8 @@ def run_step(step, plan, sets):
         return measure_search(plan, sets)
     if step == "import_load":
         return measure_import_load(plan, sets)
+    if step == "hostile":
+        return measure_hostile(plan, sets)
     return measure_import(plan)
 
 
@@ -423,6 +441,28 @@ def measure_import_load(plan, sets):
         redis_url=redis_url(),
         workers=plan.workers,
     )
+
+
+def measure_hostile(plan, sets):
+    """Issue 16: pathological searches mixed with readers, on the big PostgreSQL database."""
+    if not sets.get("postgresql"):
+        return {"error": "PostgreSQL needed: the probe found the slow search on PostgreSQL"}
+    database, _count = sets["postgresql"]
+    page_plan = run_worker("plan", database)
+    extra = {"BEHIND_TLS_PROXY": 1, "ALLOWED_HOSTS": "127.0.0.1", "PAGE_CACHE": 0}
+    cache_url = redis_url()
+    if cache_url:
+        extra["REDIS_URL"] = cache_url
+    return {
+        "cache_backend": "Redis" if cache_url else "none",
+        **hostile.measure(
+            database,
+            django_env(database, **extra),
+            page_plan,
+            seconds=plan.hostile_seconds,
+            workers=plan.workers,
+        ),
+    }
 
 
 def machine():

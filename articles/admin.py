@@ -30,7 +30,6 @@ from articles import bodies, counters
 from articles.admin_actions import action_step, merge_tags, submitted
 from articles.admin_views import import_articles, import_job_page
 from articles.caching import cached_aggregate, content_changed
-from articles.importing.parser import explain_bytes
 from articles.forms import (
     WRITER_STATUSES,
     ArticleAdminForm,
@@ -40,6 +39,7 @@ from articles.forms import (
     TagAdminForm,
     TagNameForm,
 )
+from articles.importing.parser import explain_bytes
 from articles.models import (
     Article,
     ArticleAuthor,

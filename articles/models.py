@@ -19,7 +19,8 @@ from taggit.models import TagBase, TaggedItemBase
 
 from articles import bodies
 from articles.images import COVER_THUMBNAIL, Renditions, filled, resized
-from encontact.slugs import ascii_slug, unique_slug
+from articles.links import slug_url
+from textkit.slugs import ascii_slug, unique_slug
 
 WORDS_PER_MINUTE = 230
 PARIS = ZoneInfo("Europe/Paris")
@@ -54,7 +55,7 @@ class Section(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return slug_url("articles:section", self.slug)
 
 
 class Issue(models.Model):
@@ -95,7 +96,7 @@ class Tag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
 
 class TaggedArticle(TaggedItemBase):
@@ -338,7 +339,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def render_body(self):
         """Make `body_html` from `body`, with the size of the body's uploaded images."""

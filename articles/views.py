@@ -22,7 +22,6 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
@@ -33,6 +32,7 @@ from django_filters.views import FilterView
 from articles import counters, search
 from articles.caching import cached_aggregate
 from articles.filters import ArticleFilter, SearchFilter, published_sections
+from articles.links import slug_url
 from articles.models import (
     ArchiveCount,
     Article,
@@ -78,7 +78,7 @@ class CardLink:
     url_name: str
 
     def get_absolute_url(self):
-        return reverse(self.url_name, kwargs={"slug": self.slug})
+        return slug_url(self.url_name, self.slug)
 
 
 def with_card_links(articles):

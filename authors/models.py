@@ -3,12 +3,12 @@
 import re
 
 from django.db import models
-from django.urls import reverse
 from imagekit.models import ImageSpecField
 
 from articles.images import PORTRAIT_THUMBNAIL, filled
+from articles.links import slug_url
 from authors.names import name_key
-from encontact.slugs import unique_slug
+from textkit.slugs import unique_slug
 
 LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -61,7 +61,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("authors:detail", kwargs={"slug": self.slug})
+        return slug_url("authors:detail", self.slug)
 
     @property
     def initials(self):

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 
 from django import template
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from articles.importing.text import is_footnote, is_postscript, is_question
 from articles.search import START, STOP
+from textkit.paragraphs import is_footnote, is_postscript, is_question
 
 register = template.Library()
 
@@ -61,7 +61,14 @@ def plain_text(value):
     return html.unescape(strip_tags(value or ""))
 
 
-@register.filter
+# The site is in French only: month names without a translation lookup at every date.
+MONTHS = (
+    *("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août"),
+    *("septembre", "octobre", "novembre", "décembre"),
+)
+
+
+@register.filter(expects_localtime=True)
 def date_fr(value):
     """A date as French readers write it: "25 avril 2018", "1er mai 2019"; empty if None."""
     if not value:
@@ -69,7 +76,14 @@ def date_fr(value):
     if hasattr(value, "tzinfo") and timezone.is_aware(value):
         value = timezone.localtime(value)
     day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {dateformat.format(value, 'F Y')}"
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+@register.filter(expects_localtime=True)
+def iso_date(value):
+    """A date or a moment in ISO 8601 (a <time datetime>), local time: `|date:'c'` without
+    the format parser."""
+    return value.isoformat() if value else ""
 
 
 # A backslash before ASCII punctuation is a Markdown escape ("\*Selon…", "1\. …" in an

@@ -8,7 +8,7 @@ so that no script, event handler or dangerous URL reaches a page whatever the re
 
 The magazine's own conventions keep their look: a paragraph starting with "*" is a note
 ("*Selon nos sources…"), "PS : …" a postscript, and in an interview a paragraph ending with "?"
-a question (see articles.importing.text). A single line break stays a line break.
+a question (see textkit.paragraphs). A single line break stays a line break.
 
 Imported text is plain: `from_plain_text()` escapes what Markdown would read as markup, so that
 an imported paragraph shows exactly as it did ("1. …", "* note", "# 1" stay text).
@@ -20,7 +20,7 @@ import nh3
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from articles.importing.text import is_footnote, is_postscript, is_question
+from textkit.paragraphs import is_footnote, is_postscript, is_question
 
 TAGS = {
     *("p", "br", "h2", "h3", "h4", "h5", "h6", "hr"),

@@ -1,7 +1,8 @@
 """Name keys: the one place that decides when two spellings are the same person."""
 
 import re
-import unicodedata
+
+from textkit.folding import strip_accents
 
 _SPACES = re.compile(r"\s+")
 
@@ -11,7 +12,5 @@ def name_key(name: str) -> str:
 
     "Manuel JACQUINET", "manuel  jacquinet" and "Manuel Jacquinet" share one key.
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    letters = re.sub(r"[^\w]+", " ", ascii_only.casefold())
+    letters = re.sub(r"[^\w]+", " ", strip_accents(name).casefold())
     return _SPACES.sub(" ", letters).strip()

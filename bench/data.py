@@ -450,7 +450,7 @@ def capitalise(text):
 
 
 def ascii_slug(text, max_length):
-    from encontact.slugs import ascii_slug as slug
+    from textkit.slugs import ascii_slug as slug
 
     return slug(text, max_length)
 
@@ -609,7 +609,7 @@ def insert(count, archive=None, batch=2000, progress=None):
     from articles.models import Article, ArticleAuthor, Issue, Section, Tag, TaggedArticle
     from authors.models import Author
     from authors.names import name_key
-    from encontact.slugs import ascii_slug
+    from textkit.slugs import ascii_slug
 
     archive = archive or Archive()
     if Article.objects.exists():

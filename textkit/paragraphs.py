@@ -1,4 +1,4 @@
-"""Roles of body paragraphs, shared by the parser and the public templates."""
+"""Roles of body paragraphs, shared by the parser, the Markdown bodies and the public templates."""
 
 import re
 

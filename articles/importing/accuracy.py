@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.importing.parser import parse_bytes
+from textkit.folding import fold
 
 FIELDS = (
     "title",
@@ -45,25 +46,24 @@ def norm(text) -> str | None:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def fold(text) -> str:
-    text = norm(text) or ""
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    return text.lower().replace("’", "'")
+def loose(text) -> str:
+    """How names, roles, handles, sections and tags are compared: normalised, then folded."""
+    return fold(norm(text) or "")
 
 
 def compare(got: dict, want: dict) -> dict[str, bool]:
     """Field → right or wrong, for one article of the report against its truth."""
     checks = {"title": norm(got.get("title")) == norm(want["title"])}
     got_authors = got.get("authors") or []
-    checks["authors"] = sorted(fold(a["name"]) for a in got_authors) == sorted(
-        fold(a["name"]) for a in want.get("authors") or []
+    checks["authors"] = sorted(loose(a["name"]) for a in got_authors) == sorted(
+        loose(a["name"]) for a in want.get("authors") or []
     )
     for author in want.get("authors") or []:
-        match = next((a for a in got_authors if fold(a["name"]) == fold(author["name"])), {})
+        match = next((a for a in got_authors if loose(a["name"]) == loose(author["name"])), {})
         if author.get("role"):
-            checks["author_role"] = fold(match.get("role")) == fold(author["role"])
+            checks["author_role"] = loose(match.get("role")) == loose(author["role"])
         if author.get("handle"):
-            checks["author_handle"] = fold(match.get("handle")).lstrip("@") == fold(
+            checks["author_handle"] = loose(match.get("handle")).lstrip("@") == loose(
                 author["handle"]
             ).lstrip("@")
     wanted, published = want.get("published"), got.get("published")
@@ -75,10 +75,12 @@ def compare(got: dict, want: dict) -> dict[str, bool]:
     checks["issue_number"] = got.get("issue_number") == want.get("issue_number")
     wanted, category = want.get("category"), got.get("category")
     checks["category"] = (wanted is None and not category) or (
-        wanted is not None and category is not None and fold(category).startswith(fold(wanted)[:5])
+        wanted is not None
+        and category is not None
+        and loose(category).startswith(loose(wanted)[:5])
     )
-    checks["tags"] = sorted(map(fold, got.get("tags") or [])) == sorted(
-        map(fold, want.get("tags") or [])
+    checks["tags"] = sorted(map(loose, got.get("tags") or [])) == sorted(
+        map(loose, want.get("tags") or [])
     )
     checks["standfirst"] = (
         norm(got.get("standfirst")) == norm(want["standfirst"])

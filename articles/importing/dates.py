@@ -1,4 +1,4 @@
-"""French and English dates as archive pages write them, found in folded text (see reading.fold).
+"""French and English dates as archive pages write them, found in folded text (textkit.folding).
 
 "25 avril 2018 à 09:42", "12 Août 2002", "1er mai 2019", "12/09/2019", "2019-09-12",
 "April 25, 2018", "mardi 3 mars 2020 à 9h05". A date with a time is an aware datetime in

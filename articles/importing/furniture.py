@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from articles.importing.reading import flatten, fold
+from articles.importing.reading import flatten
+from textkit.folding import fold
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "furniture.txt"
 EDGE_CHARS = " •·-–—|>»«*×:;.,!?…/\\()[]\"'+#~_=<"

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from itertools import takewhile
 
 from articles.importing.dates import MONTH, WEEKDAYS, find_date, is_only_a_date
-from articles.importing.reading import fold
+from textkit.folding import fold
 
 # Sections of a magazine (folded): the word before an issue number is a category only when it
 # names a section ("Édito n°84"), not when it names the magazine ("En-Contact n°112").

@@ -25,7 +25,7 @@ from articles.importing import thesaurus as thesaurus_rules
 from articles.importing.dates import WEEKDAYS, find_date, is_only_a_date
 from articles.importing.junk import strip_glued, strip_markup
 from articles.importing.metadata import Meta, read_meta, split_tags
-from articles.importing.reading import TEXT, Line, decode, fold, source_lines, to_lines
+from articles.importing.reading import TEXT, Line, decode, source_lines, to_lines
 from articles.importing.records import ParsedArticle, ParsedAuthor, ParsedFile, ParseError
 from articles.importing.signatures import (
     is_name,
@@ -35,7 +35,8 @@ from articles.importing.signatures import (
     read_byline,
     read_handle,
 )
-from articles.importing.text import is_footnote, is_postscript, is_question, unquote
+from textkit.folding import fold
+from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
 
 FURNITURE = "furniture"
 META = "meta"

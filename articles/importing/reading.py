@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from articles.importing.records import ParseError
+from textkit.folding import fold
 
 TEXT = "text"
 
@@ -49,29 +50,6 @@ def decode(data: bytes) -> tuple[str, str]:
 def flatten(text: str) -> str:
     """Odd spaces (non-breaking, thin, tabs…) as plain spaces, runs collapsed, ends stripped."""
     return SPACES.sub(" ", text).strip()
-
-
-def _fold_char(char: str) -> str:
-    if char.isascii():
-        return char.lower()
-    if char in "’‘`´ʼ":
-        return "'"
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-    if len(base) == 1 and len(base.lower()) == 1:
-        return base.lower()
-    return char
-
-
-# Latin letters, punctuation and quotes: enough for French and English archives; other scripts
-# pass through unchanged.
-FOLD_TABLE = str.maketrans(
-    {chr(code): _fold_char(chr(code)) for code in range(0x250)} | dict.fromkeys("’‘`´ʼ", "'")
-)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one, so that spans match the original."""
-    return text.translate(FOLD_TABLE)
 
 
 @dataclass(eq=False)

@@ -5,8 +5,8 @@ bare name as the last line. Names are normalised: "Manuel JACQUINET" → "Manuel
 
 import re
 
-from articles.importing.reading import fold
 from articles.importing.records import ParsedAuthor
+from textkit.folding import fold
 
 PARTICLES = frozenset(
     """

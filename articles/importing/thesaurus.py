@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from articles.importing.reading import fold
+from textkit.folding import fold
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "thesaurus.json"
 MAX_SUGGESTIONS = 5

@@ -43,7 +43,7 @@ from articles.models import (
 from articles.models import Subject as SubjectModel
 from authors.models import Author
 from authors.names import name_key
-from encontact.slugs import ascii_slug
+from textkit.slugs import ascii_slug
 
 logger = logging.getLogger(__name__)
 

@@ -50,7 +50,7 @@ bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 faults: install
-	$(BIN)/python -m ops.faults
+	$(BIN)/python -m bench.faults
 
 backup: install
 	$(BIN)/python -m ops.backup backup

@@ -33,7 +33,7 @@ IMPORT_LOAD_P50_MS = 200
 KEYS = ("requests", "p50_ms", "p99_ms", "max_ms")
 PUBLIC_PAGES = ("home", "list", "list_two_tags", "tag", "article", "search", "feed")
 MAX_PUBLIC_QUERIES = 8
-# `make faults` (ops/faults.py) writes its own section between these markers; `make bench`
+# `make faults` (bench/faults.py) writes its own section between these markers; `make bench`
 # carries it over untouched.
 KEPT_START = "<!-- faults: written by `make faults`, kept by `make bench` -->"
 KEPT_END = "<!-- end of faults -->"

@@ -1,6 +1,6 @@
 """`make faults`: PostgreSQL restarted while the site is under load; the site recovers by itself.
 
-    python -m ops.faults [--seconds 45] [--restart-at 15] [--connections 8]
+    python -m bench.faults [--seconds 45] [--restart-at 15] [--connections 8]
 
 The site is served as deployed (gunicorn, `DEBUG=0`, persistent connections with health
 checks, page cache off so that every request reaches the database) on the benchmark's
@@ -176,7 +176,7 @@ def section(result):
         [
             "## Faults: PostgreSQL restarted under load",
             "",
-            f"`make faults` (`python -m ops.faults`), {result['date']}: gunicorn "
+            f"`make faults` (`python -m bench.faults`), {result['date']}: gunicorn "
             f"({result['workers']} sync workers, `DEBUG=0`, persistent connections with health "
             f"checks, page cache off) on PostgreSQL `{result['database']}`, "
             f"{result['connections']} connections from 127.0.0.1 asking the article list and an "
@@ -202,7 +202,7 @@ def section(result):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(
-        prog="python -m ops.faults", description=__doc__.splitlines()[0]
+        prog="python -m bench.faults", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--seconds", type=int, default=45, help="length of the load")
     parser.add_argument("--restart-at", type=int, default=15, help="seconds into the load")

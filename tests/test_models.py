@@ -50,7 +50,7 @@ def test_tag_slug_is_ascii():
 
 
 @pytest.mark.django_db
-def test_published_hides_drafts_reviews_archives_and_scheduled_articles():
+def test_published_hides_drafts_reviews_archived_and_scheduled_articles():
     visible = ArticleFactory()
     undated = ArticleFactory(published_at=None)
     ArticleFactory(status=Article.Status.DRAFT)

@@ -52,7 +52,7 @@ def test_unpublish_action_returns_articles_to_draft(editor_client):
     assert statuses(article) == [Status.DRAFT]
 
 
-def test_archive_action_archives_instead_of_deleting(editor_client):
+def test_archiving_action_sets_archived_instead_of_deleting(editor_client):
     article = ArticleFactory(status=Status.PUBLISHED)
     run_action(editor_client, "archive", [article])
     assert statuses(article) == [Status.ARCHIVED]
@@ -117,7 +117,7 @@ def test_drop_suggestions_action_removes_only_suggestions(editor_client):
     assert list(article.tags.names()) == ["bpo"]
 
 
-def test_delete_action_is_replaced_by_archive_for_editors(editor_client):
+def test_delete_action_is_replaced_by_archiving_for_editors(editor_client):
     article = ArticleFactory()
     run_action(editor_client, "delete_selected", [article])
     assert Article.objects.filter(pk=article.pk).exists()

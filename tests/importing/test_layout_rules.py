@@ -679,7 +679,7 @@ def written_on(day):
     return f"This article was written on {day:02d} Mar 2011, and is filled under Chroniques."
 
 
-def test_a_category_archive_holds_one_post_per_header():
+def test_a_category_listing_page_holds_one_post_per_header():
     text = page(
         "AMBUSH",
         "Category Archives: Chroniques",

@@ -399,7 +399,7 @@ def test_a_heading_after_comments_without_a_post_header_is_still_the_comments():
     assert only(text).body == LONG
 
 
-def test_comments_before_an_archive_header_above_the_next_title_all_go():
+def test_comments_before_a_listing_page_post_header_above_the_next_title_all_go():
     text = page(
         written_on(14),
         "Le prix de la patience",

@@ -25,7 +25,7 @@ ISSUES = [
 
 
 @pytest.fixture
-def archive_for_readers(transactional_db, settings, tmp_path):
+def magazine_for_readers(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     # Fixed dates, so that the screenshots only change when the pages do.
     now = datetime(2018, 4, 25, 9, 42, tzinfo=timezone.get_current_timezone())
@@ -60,7 +60,7 @@ def archive_for_readers(transactional_db, settings, tmp_path):
 @pytest.mark.browser
 @pytest.mark.parametrize("device", WIDTHS)
 def test_reader_browses_issues_authors_subjects_and_sections(
-    live_server, archive_for_readers, chromium, screenshots, device
+    live_server, magazine_for_readers, chromium, screenshots, device
 ):
     width, height = WIDTHS[device]
     page = chromium.new_page(viewport={"width": width, "height": height}, locale="fr-FR")

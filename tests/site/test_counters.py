@@ -1,4 +1,4 @@
-"""The archive's counts (articles.counters) stay equal to a recount whatever changes them."""
+"""The site's counts (articles.counters) stay equal to a recount whatever changes them."""
 
 import shutil
 from datetime import timedelta
@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
 
 
 @pytest.fixture
-def archive():
+def mixed_articles():
     """Published, scheduled and draft articles sharing tags, authors, an issue, a section."""
     issue, section = IssueFactory(), SectionFactory()
     first, second = AuthorFactory(), AuthorFactory()
@@ -43,66 +43,66 @@ def assert_counts_exact():
     assert counters.stored() == counters.recount()
 
 
-def test_counts_follow_articles_created_with_their_links(archive):
+def test_counts_follow_articles_created_with_their_links(mixed_articles):
     assert counters.stored()[ArchiveCount.Kind.TOTAL, 0] == 2
     assert_counts_exact()
 
 
-def test_counts_follow_publishing_and_unpublishing_through_save(archive):
-    draft = archive["draft"]
+def test_counts_follow_publishing_and_unpublishing_through_save(mixed_articles):
+    draft = mixed_articles["draft"]
     draft.status = Status.PUBLISHED
     draft.save()
-    archive["published"].status = Status.DRAFT
-    archive["published"].save()
+    mixed_articles["published"].status = Status.DRAFT
+    mixed_articles["published"].save()
     assert_counts_exact()
 
 
-def test_counts_follow_the_publish_and_unpublish_actions(archive, editor_client):
-    run_action(editor_client, "publish", [archive["draft"]])
-    run_action(editor_client, "unpublish", [archive["published"]])
+def test_counts_follow_the_publish_and_unpublish_actions(mixed_articles, editor_client):
+    run_action(editor_client, "publish", [mixed_articles["draft"]])
+    run_action(editor_client, "unpublish", [mixed_articles["published"]])
     assert_counts_exact()
 
 
-def test_counts_follow_a_new_date_section_and_issue(archive):
-    article = archive["other"]
+def test_counts_follow_a_new_date_section_and_issue(mixed_articles):
+    article = mixed_articles["other"]
     article.published_at = timezone.now() - timedelta(days=800)
     article.section, article.issue = SectionFactory(), IssueFactory()
     article.save()
     assert_counts_exact()
 
 
-def test_counts_follow_deletions_one_by_one_and_from_the_back_office(archive, admin_client):
-    archive["published"].delete()
-    apply_action(admin_client, "delete_selected", [archive["other"]], post="yes")
+def test_counts_follow_deletions_one_by_one_and_from_the_back_office(mixed_articles, admin_client):
+    mixed_articles["published"].delete()
+    apply_action(admin_client, "delete_selected", [mixed_articles["other"]], post="yes")
     assert counters.stored() == counters.recount() == {}
 
 
-def test_counts_follow_bylines_added_moved_and_removed(archive):
-    first, second = archive["authors"]
-    article = archive["other"]
+def test_counts_follow_bylines_added_moved_and_removed(mixed_articles):
+    first, second = mixed_articles["authors"]
+    article = mixed_articles["other"]
     ArticleAuthor.objects.create(article=article, author=second, position=1)
-    ArticleAuthor.objects.filter(article=archive["published"], author=first).delete()
+    ArticleAuthor.objects.filter(article=mixed_articles["published"], author=first).delete()
     article.authors.remove(first)
     assert_counts_exact()
 
 
-def test_counts_follow_tags_added_removed_and_cleared(archive):
-    archive["other"].tags.add("Téléconseillers", "Centres d'appels")
-    archive["other"].tags.remove("CRM")
-    archive["published"].tags.clear()
-    TaggedArticle.objects.create(content_object=archive["published"], tag=TagFactory())
+def test_counts_follow_tags_added_removed_and_cleared(mixed_articles):
+    mixed_articles["other"].tags.add("Téléconseillers", "Centres d'appels")
+    mixed_articles["other"].tags.remove("CRM")
+    mixed_articles["published"].tags.clear()
+    TaggedArticle.objects.create(content_object=mixed_articles["published"], tag=TagFactory())
     assert_counts_exact()
 
 
-def test_counts_follow_the_add_tag_action_and_dropped_suggestions(archive, editor_client):
-    apply_action(editor_client, "add_tag", [archive["published"]], name="Qualité")
-    archive["other"].taggedarticle_set.update(suggested=True)
-    run_action(editor_client, "drop_suggestions", [archive["other"]])
+def test_counts_follow_the_add_tag_action_and_dropped_suggestions(mixed_articles, editor_client):
+    apply_action(editor_client, "add_tag", [mixed_articles["published"]], name="Qualité")
+    mixed_articles["other"].taggedarticle_set.update(suggested=True)
+    run_action(editor_client, "drop_suggestions", [mixed_articles["other"]])
     assert_counts_exact()
 
 
-def test_counts_follow_author_and_tag_merges(archive, editor_client):
-    first, second = archive["authors"]
+def test_counts_follow_author_and_tag_merges(mixed_articles, editor_client):
+    first, second = mixed_articles["authors"]
     apply_action(
         editor_client,
         "merge",
@@ -110,14 +110,14 @@ def test_counts_follow_author_and_tag_merges(archive, editor_client):
         url="admin:authors_author_changelist",
         target=first.pk,
     )
-    tags = list(archive["other"].tags.all())
+    tags = list(mixed_articles["other"].tags.all())
     apply_action(
         editor_client, "merge", tags, url="admin:articles_tag_changelist", target=tags[0].pk
     )
     assert_counts_exact()
 
 
-def test_counts_follow_an_import_written_in_bulk(archive, tmp_path):
+def test_counts_follow_an_import_written_in_bulk(mixed_articles, tmp_path):
     folder = tmp_path / "archive"
     shutil.copytree(CORPUS, folder)
     call_command("import_corpus", str(folder), "--report", str(tmp_path / "report.json"))
@@ -125,18 +125,18 @@ def test_counts_follow_an_import_written_in_bulk(archive, tmp_path):
     assert_counts_exact()
 
 
-def test_visible_counts_leave_out_scheduled_articles(archive):
+def test_visible_counts_leave_out_scheduled_articles(mixed_articles):
     ArticleFactory(tag_names=["relation client"], published_at=timezone.now() + timedelta(days=3))
-    tag = archive["other"].tags.get(name="relation client")
+    tag = mixed_articles["other"].tags.get(name="relation client")
     assert (
         counters.visible_count(ArchiveCount.Kind.TOTAL),
         counters.visible_count(ArchiveCount.Kind.TAG, tag.pk),
     ) == (2, 2)
 
 
-def test_rebuild_counts_repairs_counts_changed_behind_the_application(archive):
+def test_rebuild_counts_repairs_counts_changed_behind_the_application(mixed_articles):
     ArchiveCount.objects.filter(kind=ArchiveCount.Kind.TOTAL).update(articles=99)
-    Article.objects.filter(pk=archive["draft"].pk).update(status=Status.PUBLISHED)
+    Article.objects.filter(pk=mixed_articles["draft"].pk).update(status=Status.PUBLISHED)
     call_command("rebuild_counts")
     assert_counts_exact()
 

@@ -312,7 +312,7 @@ def test_author_of_hidden_articles_only_answers_404(client, magazine):
     assert client.get(f"/auteurs/{ghost.slug}/").status_code == 404
 
 
-def test_year_archive_lists_that_years_articles(client, db):
+def test_year_page_lists_that_years_articles(client, db):
     paris = timezone.get_current_timezone()
     ArticleFactory(title="Réveillon", published_at=datetime(2018, 12, 31, 23, 30, tzinfo=paris))
     ArticleFactory(title="Nouvel an", published_at=datetime(2019, 1, 1, 0, 30, tzinfo=paris))
@@ -322,7 +322,7 @@ def test_year_archive_lists_that_years_articles(client, db):
     assert (titles(response), response.context["years"]) == (["Réveillon"], [2019, 2018])
 
 
-def test_year_archive_runs_a_fixed_number_of_queries(client, db, django_assert_num_queries):
+def test_year_page_runs_a_fixed_number_of_queries(client, db, django_assert_num_queries):
     paris = timezone.get_current_timezone()
     ArticleFactory.create_batch(
         10, published_at=datetime(2018, 5, 1, tzinfo=paris), tag_names=["crm", "cx"]
@@ -333,7 +333,7 @@ def test_year_archive_runs_a_fixed_number_of_queries(client, db, django_assert_n
 
 
 @pytest.mark.parametrize("year", ["1850", "2017", "99999"])
-def test_year_archive_without_articles_answers_404(client, magazine, year):
+def test_year_page_without_articles_answers_404(client, magazine, year):
     assert client.get(f"/archives/{year}/").status_code == 404
 
 

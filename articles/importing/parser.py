@@ -1005,7 +1005,7 @@ def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | N
         and not OUR.search(fold(text))
     ):
         return BYLINE_SUMMARY_REASON
-    if is_question(after.flat):
+    if is_question(after.flat) and weak_rules:
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
         return "suite du titre"

@@ -3,7 +3,7 @@
 import re
 
 QUESTION_END = re.compile(r"\?[\s»”\"')]*$")
-POSTSCRIPT = re.compile(r"^P\.?\s?S\.?\s*:", re.IGNORECASE)
+POSTSCRIPT = re.compile(r"^(?:P\.?\s?S|N\.?\s?B)\.?\s*:", re.IGNORECASE)  # "PS :", "Nb :"
 QUOTED = re.compile(r"^(?:«\s*(?P<french>.+?)\s*»|“\s*(?P<curly>.+?)\s*”|\"(?P<plain>[^\"]+)\")$")
 
 
@@ -13,7 +13,7 @@ def is_footnote(paragraph: str) -> bool:
 
 
 def is_postscript(paragraph: str) -> bool:
-    """A closing "PS : …" line: part of the article, never a signature."""
+    """A closing "PS : …" or "Nb : …" line: part of the article, never a signature."""
     return bool(POSTSCRIPT.match(paragraph.lstrip()))
 
 

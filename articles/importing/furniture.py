@@ -44,6 +44,7 @@ CALL_TO_ACTION = re.compile(
     r"newsletter|suivez-nous|partager sur|partagez sur|lire la suite|"
     r"(?:a )?lire (?:aussi|egalement)|voir aussi|sur le meme (?:sujet|theme)|"
     r"laisser un commentaire|laissez un commentaire|j'aime(?: chargement)?$|chargement$|"
+    r"articles? plus (?:anciens|recents)$|(?:older|newer) (?:posts|entries)$|"
     r"pour gerer vos consentements|gerer (?:mes|vos) (?:cookies|consentements)|"
     r"ajouter un commentaire|read more|related|you may also like)\b"
 )

@@ -219,9 +219,17 @@ class HomeView(TemplateView):
             .order_by("-number")
             .first()
         )
-        contents = list(cards.filter(issue=issue).order_by("issue_position", "pk")) if issue else []
-        # One pair of queries fetches bylines and tags for the three lists at once.
-        with_card_links([*latest, *contents, *([editorial] if editorial else [])])
+        # The issue's contents show a section and a linked title, as plain rows: an issue of
+        # the archive holds hundreds of articles.
+        rows = published.filter(issue=issue).order_by("issue_position", "pk")
+        contents = [
+            {"title": title, "url": slug_url("articles:detail", slug), "section": section}
+            for title, slug, section in (
+                rows.values_list("title", "slug", "section__name") if issue else []
+            )
+        ]
+        # One pair of queries fetches bylines and tags for the cards and the editorial.
+        with_card_links([*latest, *([editorial] if editorial else [])])
         return super().get_context_data(
             articles=latest,
             editorial=editorial,
@@ -357,16 +365,21 @@ def reading_context(article):
     related = related_articles(article, tag_ids)
     previous = following = None
     if article.issue_id:
+        # Plain rows: an issue of the archive holds hundreds of articles, two are shown.
         siblings = list(
             Article.objects.published()
             .filter(issue_id=article.issue_id)
             .order_by("issue_position", "pk")
-            .only("title", "slug", "issue_position")
+            .values_list("pk", "title", "slug")
         )
-        position = next((i for i, s in enumerate(siblings) if s.pk == article.pk), None)
+        position = next((i for i, row in enumerate(siblings) if row[0] == article.pk), None)
         if position is not None:
-            previous = siblings[position - 1] if position > 0 else None
-            following = siblings[position + 1] if position + 1 < len(siblings) else None
+            if position > 0:
+                pk, title, slug = siblings[position - 1]
+                previous = Article(pk=pk, title=title, slug=slug)
+            if position + 1 < len(siblings):
+                pk, title, slug = siblings[position + 1]
+                following = Article(pk=pk, title=title, slug=slug)
     return {"related": list(related) if tag_ids else [], "previous": previous, "next": following}
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.ops.test_backup import manage
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "fixtures" / "corpus"
 NAMES = sorted(path.name for path in CORPUS.glob("00[0-3]_*.txt"))  # one article each
@@ -61,20 +63,8 @@ def test_a_killed_worker_leaves_every_written_file_reported_and_the_job_resumes(
     db_path = tmp_path / "site.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db_path}", "DEBUG": "1"}
 
-    def manage(*args, **kwargs):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            **kwargs,
-        )
-
-    manage("migrate")
-    manage("shell", "--no-imports", "-c", CREATE_JOB)
+    manage(env, "migrate")
+    manage(env, "shell", "--no-imports", "-c", CREATE_JOB)
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"],
         cwd=ROOT,
@@ -89,8 +79,8 @@ def test_a_killed_worker_leaves_every_written_file_reported_and_the_job_resumes(
     worker.wait(timeout=30)
     reported, written = state(db_path)
 
-    resumed = manage("shell", "--no-imports", "-c", RESUME).stdout
-    manage("db_worker", "--batch", "--no-reload", "--no-startup-delay")
+    resumed = manage(env, "shell", "--no-imports", "-c", RESUME).stdout
+    manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay")
     reported_at_the_end, written_at_the_end = state(db_path)
 
     assert 0 < len(reported) < COPIES * len(NAMES), "kill came too late to prove anything"

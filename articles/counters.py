@@ -345,8 +345,8 @@ def most_used_tags(limit, exclude=()):
 
 # Bounded answers, for lists no count describes (two tags, a tag and a year…) ---------------
 
-COUNT_CAP = 10_000  # beyond it, a list says « plus de 10 000 articles »
-FACET_SAMPLE = 1_000  # a filtered list's tag facets count its newest articles only
+COUNT_CAP = 1_000  # beyond it, a list says « Plus de 1 000 articles »
+FACET_SAMPLE = 500  # a filtered list's tag facets count its newest articles only
 
 
 def capped_count(queryset):

@@ -146,7 +146,7 @@ def test_a_list_no_count_describes_is_counted_up_to_a_cap(client, monkeypatch):
     for _ in range(3):
         ArticleFactory(tag_names=["relation client", "CRM"])
     response = client.get("/articles/?tag=relation-client&tag=crm")
-    assert "Plus de 10 000 articles pour ces filtres" in response.text
+    assert "Plus de 1 000 articles pour ces filtres" in response.text
 
 
 def test_a_list_one_count_describes_is_not_capped(client, monkeypatch):

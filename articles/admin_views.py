@@ -28,25 +28,6 @@ from articles.uploads import max_upload_bytes, size_error
 
 RECENT_JOBS = 10
 
-SUMMARY_LABELS = {
-    "files": "Fichiers lus",
-    "articles": "Articles trouvés",
-    "created": "Créés",
-    "updated": "Mis à jour",
-    "unchanged": "Inchangés",
-    "conflicts": "Conflits (version de la rédaction conservée)",
-    "skipped": "Fichiers ignorés",
-    "errors": "Fichiers en erreur",
-    "warnings": "Avertissements",
-}
-FILE_STATUS_LABELS = {"ok": "Importé", "skipped": "Ignoré", "error": "Erreur"}
-ACTION_LABELS = {
-    "created": "Créé",
-    "updated": "Mis à jour",
-    "unchanged": "Inchangé",
-    "conflict": "Conflit",
-    "none (dry run)": "Simulation",
-}
 LIVE_FILE_MESSAGE = (
     "Déjà importé, et publié, archivé ou écrit par un autre rédacteur : seul un éditeur peut "
     "le réimporter."
@@ -200,6 +181,9 @@ def import_job_page(request, model_admin, job_id):
 
 def present(report, ignored):
     """The report with French labels and admin links, for the import page."""
+    # Imported on use, as the import jobs do: the back office opens whatever the importer's state.
+    from articles.importing.report import ACTION_LABELS, FILE_STATUS_LABELS, SUMMARY_LABELS
+
     changelist = reverse("admin:articles_article_changelist")
     files = []
     for entry in report["files"]:

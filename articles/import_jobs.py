@@ -2,11 +2,11 @@
 
 The admin's import page checks an upload, stores its text files with a new `ImportJob` and
 enqueues `run_import_job`; the worker (`manage.py db_worker`, started by `make run`) imports
-them with the importer's own pipeline (`import_sources`). Each file's articles and its entry
-of the report are written in one transaction: a worker killed midway leaves whole files, each
-reported, and the job's page shows it interrupted once it has made no progress for
-STALLED_AFTER. Resuming it (a button on that page) imports the files not reported yet. An
-import that raises ends the job as failed, with its partial report and the error.
+them with the importer's pipeline (`writer.import_sources`, the command's too). Each file's
+articles and its entry of the report are written in one transaction: a worker killed midway
+leaves whole files, each reported, and the job's page shows it interrupted once it has made no
+progress for STALLED_AFTER. Resuming it (a button on that page) imports the files not reported
+yet. An import that raises ends the job as failed, with its partial report and the error.
 """
 
 from collections import deque
@@ -74,16 +74,16 @@ def is_stopped(job):
 
 
 def empty_summary():
-    from articles.importing.writer import SUMMARY_KEYS
+    from articles.importing.report import empty_summary
 
-    return dict.fromkeys(SUMMARY_KEYS, 0)
+    return empty_summary()
 
 
 @task()
 def run_import_job(job_id):
     """The worker's task: import the job's files not reported yet, then close the job."""
     # Imported on use: the back office must open even while the importer is being changed.
-    from articles.importing.writer import SourceFile, import_sources
+    from articles.importing.writer import Importer, SourceFile, import_sources
 
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     if job.status == ImportJob.Status.DONE:
@@ -98,20 +98,18 @@ def run_import_job(job_id):
             row = ImportJobFile.objects.only("name", "data").get(pk=pk)
             yield SourceFile(row.name, bytes(row.data))
 
-    def record(entry, summary):
-        kept = {**entry, "articles": [trimmed(article) for article in entry["articles"]]}
-        ImportJobFile.objects.filter(pk=pending.popleft()).update(entry=kept, data=b"")
+    def record(entries, summary):
+        for entry in entries:
+            report = entry.as_json()
+            kept = {**report, "articles": [trimmed(article) for article in report["articles"]]}
+            ImportJobFile.objects.filter(pk=pending.popleft()).update(entry=kept, data=b"")
         job.summary = {key: before.get(key, 0) + value for key, value in summary.items()}
         job.save(update_fields=["summary", "updated_at"])
 
     try:
-        import_sources(
-            sources(),
-            status=job.article_status,
-            dry_run=job.dry_run,
-            user=job.created_by,
-            progress=record,
-        )
+        importer = Importer(status=job.article_status, dry_run=job.dry_run, user=job.created_by)
+        # One file per transaction, recorded by `record` as it commits: nothing to keep here.
+        deque(import_sources(importer, sources(), progress=record), maxlen=0)
     except Exception as error:
         job.status, job.error = ImportJob.Status.FAILED, f"{type(error).__name__} : {error}"
         job.finished_at = timezone.now()
@@ -127,6 +125,6 @@ def trimmed(article):
 
 
 def report(job):
-    """The job's report as `import_sources` gives it: the summary and the files reported."""
+    """The job's report as the command writes it: the summary and the files reported."""
     entries = job.files.filter(entry__isnull=False).values_list("entry", flat=True)
     return {"summary": job.summary or empty_summary(), "files": list(entries)}

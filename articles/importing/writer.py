@@ -28,6 +28,7 @@ from articles.bodies import from_plain_text
 from articles.caching import content_changed
 from articles.importing import ParsedFile, ParseError
 from articles.importing.parser import parse_or_error
+from articles.importing.report import ArticleEntry, FileEntry, empty_summary
 from articles.importing.thesaurus import Subject
 from articles.importing.worker import exit_with_parent
 from articles.models import (
@@ -50,17 +51,6 @@ logger = logging.getLogger(__name__)
 PARIS = ZoneInfo("Europe/Paris")
 BATCH_FILES = 50  # files written together (see Importer.import_files and batches)
 PARSE_AHEAD = 2 * BATCH_FILES  # files parsed ahead of the writes (see parse_ahead)
-SUMMARY_KEYS = (
-    "files",
-    "articles",
-    "created",
-    "updated",
-    "unchanged",
-    "conflicts",
-    "skipped",
-    "errors",
-    "warnings",
-)
 CONFLICT_WARNING = (
     "Conflit d'import : le fichier source a changé mais l'article a été modifié dans le back "
     "office ; la version de la rédaction est conservée."
@@ -117,7 +107,7 @@ class PendingFile:
     name: str
     digest: str
     parsed: ParsedFile
-    entries: list[dict]
+    entries: list[ArticleEntry]
 
 
 class Importer:
@@ -127,7 +117,7 @@ class Importer:
         self.status = status
         self.dry_run = dry_run
         self.user = user
-        self.summary = dict.fromkeys(SUMMARY_KEYS, 0)
+        self.summary = empty_summary()
         self.furniture, self.thesaurus = editable_parser_data()
         self._authors: dict[str, Author] = {}
         self._tags: dict[str, Tag] = {}
@@ -154,7 +144,7 @@ class Importer:
             )
         return self._imported_files
 
-    def import_files(self, files: Iterable[tuple]) -> list[dict]:
+    def import_files(self, files: Iterable[tuple]) -> list[FileEntry]:
         """Import a run of files in one transaction; return their entries of the report, in order.
 
         `files` holds (source, parsed) pairs as `parse_ahead` yields them (`parsed` None: parse
@@ -176,11 +166,7 @@ class Importer:
                     )
             return outcomes
 
-    def import_file(self, source, parsed: ParsedFile | ParseError | None = None) -> dict:
-        """Import one file (see `import_files`); return its entry of the report."""
-        return self.import_files([(source, parsed)])[0]
-
-    def _prepare(self, source, parsed) -> "PendingFile | dict":
+    def _prepare(self, source, parsed) -> "PendingFile | FileEntry":
         """A file ready to write, or the report entry of one that has nothing to write."""
         self.summary["files"] += 1
         if not isinstance(source, SourceFile):
@@ -194,7 +180,7 @@ class Importer:
             reason = "; ".join(parsed.warnings) or "Aucun article trouvé"
             return self._failed(source.name, "skipped", reason)
         digest = hashlib.sha256(source.data).hexdigest()
-        entries = [self._entry(item) for item in parsed.articles]
+        entries = [ArticleEntry(item) for item in parsed.articles]
         return PendingFile(source.name, digest, parsed, entries)
 
     def _write_together(self, files: list["PendingFile"]) -> bool:
@@ -218,7 +204,7 @@ class Importer:
             return False
         return True
 
-    def _write_alone(self, pending: "PendingFile") -> dict:
+    def _write_alone(self, pending: "PendingFile") -> FileEntry:
         try:
             with transaction.atomic():
                 self._write_file(pending)
@@ -228,21 +214,21 @@ class Importer:
             return self._failed(pending.name, "error", f"Échec de l'enregistrement : {error}")
         return self._succeeded(pending)
 
-    def _succeeded(self, pending: "PendingFile") -> dict:
+    def _succeeded(self, pending: "PendingFile") -> FileEntry:
         articles = pending.entries
         self.summary["articles"] += len(articles)
         for entry in articles:
-            self.summary["warnings"] += len(entry["warnings"])
-            key = {"conflict": "conflicts"}.get(entry["action"], entry["action"])
+            self.summary["warnings"] += len(entry.warnings)
+            key = {"conflict": "conflicts"}.get(entry.action, entry.action)
             if key in self.summary:
                 self.summary[key] += 1
         message = "; ".join(pending.parsed.warnings) or None
-        return {"file": pending.name, "status": "ok", "message": message, "articles": articles}
+        return FileEntry(pending.name, "ok", message, articles)
 
-    def _failed(self, name, status, message):
+    def _failed(self, name, status, message) -> FileEntry:
         """The entry of a file that wrote nothing (counted in `files` by `_prepare`)."""
         self.summary["errors" if status == "error" else "skipped"] += 1
-        return {"file": name, "status": status, "message": message, "articles": []}
+        return FileEntry(name, status, message)
 
     def _forget_cached_rows(self):
         """After a rollback, rows created in that transaction no longer exist."""
@@ -285,7 +271,7 @@ class Importer:
             created.append((article, self._links(item), entry))
         self._create(created)
         for article, _links, entry in created:
-            entry.update(id=article.pk, slug=article.slug, action="created")
+            entry.done(article, "created")
         self._link_created(created)
         # Bulk inserts send no signal: the archive's counts follow once per run of files.
         counters.articles_added([article.pk for article, _links, _entry in created])
@@ -299,9 +285,6 @@ class Importer:
                 if (tag := self._tag(name)) is not None:
                     tags[tag] = suggested
         return authors, tags
-
-    def _entry(self, item) -> dict:
-        return {"id": None, "slug": None, **item.as_report(), "action": "none (dry run)"}
 
     def _create(self, created):
         """Insert new articles and their first revision in bulk, with unique slugs.
@@ -350,18 +333,18 @@ class Importer:
     def _write_known(self, article, digest, item, entry):
         """An article imported before: unchanged, updated, or kept as the editors left it."""
         if article.source_digest == digest:
-            entry.update(id=article.pk, slug=article.slug, action="unchanged")
+            entry.done(article, "unchanged")
             return
         if article.edited_since_import():
-            entry["warnings"].append(CONFLICT_WARNING)
+            entry.warnings.append(CONFLICT_WARNING)
             article.import_conflict = True
             article.needs_review = True
             article.source_digest = digest
             article.source_text = item.raw
-            article.import_warnings = entry["warnings"] + entry["notes"]
+            article.import_warnings = entry.warnings + item.notes
             article._change_reason = "Import : conflit (version de la rédaction conservée)"
             article.save()
-            entry.update(id=article.pk, slug=article.slug, action="conflict")
+            entry.done(article, "conflict")
             return
         self._fill(article, item, digest)
         article._change_reason = "Import de l'archive"
@@ -371,7 +354,7 @@ class Importer:
         self._link_tags(article, item.suggested_tags, suggested=True)
         article.import_fingerprint = article.content_fingerprint()
         Article.objects.filter(pk=article.pk).update(import_fingerprint=article.import_fingerprint)
-        entry.update(id=article.pk, slug=article.slug, action="updated")
+        entry.done(article, "updated")
 
     def _fill(self, article, item, digest):
         article.title = item.title[:300]
@@ -511,25 +494,31 @@ def relax_commit_durability():
 
 
 def import_sources(
+    importer: Importer,
     sources: Iterable[SourceFile | tuple[str, OSError]],
     *,
-    status: str = Article.Status.PUBLISHED,
-    dry_run: bool = False,
-    user=None,
-    progress: Callable[[dict, dict], None] | None = None,
-) -> dict:
-    """Import `sources` and return the whole JSON report (fine for uploads of a few files).
+    batch_size: int = 1,
+    parse_in_background: bool = False,
+    progress: Callable[[list[FileEntry], dict], None] | None = None,
+) -> Iterator[FileEntry]:
+    """The import pipeline, for the command and the admin's import jobs alike.
 
-    `progress(entry, summary)` is called after each file, in the transaction that wrote it:
-    a background job records its report there, so that a crash leaves no file unreported.
-    The management command streams instead, through `Importer`, to keep memory flat.
+    Yields each file's entry of the report once the transaction that wrote it has committed.
+    Files are written `batch_size` at a time, one transaction each (see `Importer.import_files`);
+    with `parse_in_background` they are parsed ahead in a second process (`parse_ahead`).
+    `progress(entries, summary)` is called for each run of files inside its transaction: an
+    import job records its report there, so that a crash leaves no file unreported.
+
+    The command streams runs of BATCH_FILES parsed in the background; a job writes one file per
+    transaction, its progress shown file by file.
     """
-    importer = Importer(status=status, dry_run=dry_run, user=user)
-    files = []
-    for source in sources:
+    if parse_in_background:
+        pairs = parse_ahead(sources, importer.furniture, importer.thesaurus)
+    else:
+        pairs = ((source, None) for source in sources)
+    for batch in batches(pairs, batch_size):
         with transaction.atomic():
-            entry = importer.import_file(source)
+            entries = importer.import_files(batch)
             if progress is not None:
-                progress(entry, importer.summary)
-        files.append(entry)
-    return {"summary": importer.summary, "files": files}
+                progress(entries, importer.summary)
+        yield from entries

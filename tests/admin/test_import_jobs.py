@@ -120,22 +120,22 @@ def test_a_dead_worker_leaves_whole_reported_files_and_the_job_resumes(
     reported, the job shows as interrupted, and resuming imports the rest once."""
     from articles.importing import writer
 
-    real = writer.Importer.import_file
+    real = writer.Importer.import_files
     calls = []
 
-    def dies_on_the_second_file(self, source, parsed=None):
-        calls.append(source.name)
+    def dies_on_the_second_file(self, files):
+        calls.extend(source.name for source, _parsed in files)
         if len(calls) == 2:
             raise SystemExit("worker killed")
-        return real(self, source, parsed)
+        return real(self, files)
 
-    monkeypatch.setattr(writer.Importer, "import_file", dies_on_the_second_file)
+    monkeypatch.setattr(writer.Importer, "import_files", dies_on_the_second_file)
     client = logged_in(editor)
     page = send(client, corpus_zip()).url
     job = ImportJob.objects.get()
     with pytest.raises(SystemExit):
         import_jobs.run_import_job.call(job.pk)
-    monkeypatch.setattr(writer.Importer, "import_file", real)
+    monkeypatch.setattr(writer.Importer, "import_files", real)
     ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(hours=1))
     interrupted = client.get(page)
     written = Article.objects.count()

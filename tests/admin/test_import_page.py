@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from articles.importing.records import ParsedArticle, ParsedAuthor
+from articles.importing.report import ArticleEntry, FileEntry, empty_summary
 from articles.models import Article
 from tests.conftest import logged_in, skip_or_fail
 from tests.factories import ArticleFactory
@@ -39,45 +41,32 @@ class FakeWriter:
     def __init__(self):
         self.calls = []
 
-    def __call__(self, sources, *, status, dry_run, user, progress):
+    def __call__(self, importer, sources, *, progress):
         files = [(source.name, source.data) for source in sources]
-        self.calls.append({"names": [name for name, _ in files], "status": status})
-        article = ArticleFactory(status=status, needs_review=True)
-        entry = {
-            "id": article.pk,
-            "title": article.title,
-            "slug": article.slug,
-            "authors": [{"name": "Manuel Jacquinet", "role": "", "handle": ""}],
-            "warnings": ["Titre deviné"],
-            "notes": ["Aucune date de publication sur la page"],
-            "needs_review": True,
-            "action": "created",
+        self.calls.append({"names": [name for name, _ in files], "status": importer.status})
+        article = ArticleFactory(status=importer.status, needs_review=True)
+        parsed = ParsedArticle(
+            title=article.title,
+            body="",
+            authors=[ParsedAuthor("Manuel Jacquinet")],
+            warnings=["Titre deviné"],
+            notes=["Aucune date de publication sur la page"],
+        )
+        created = ArticleEntry(parsed)
+        created.done(article, "created")
+        entries = [
+            FileEntry(name, "ok", None, [created] if i == 0 else [])
+            for i, (name, _) in enumerate(files)
+        ]
+        summary = {
+            **empty_summary(),
+            "files": len(files),
+            "articles": 1,
+            "created": 1,
+            "warnings": 1,
         }
-        report = {
-            "summary": {
-                "files": len(files),
-                "articles": 1,
-                "created": 1,
-                "updated": 0,
-                "unchanged": 0,
-                "conflicts": 0,
-                "skipped": 0,
-                "errors": 0,
-                "warnings": 1,
-            },
-            "files": [
-                {
-                    "file": name,
-                    "status": "ok",
-                    "message": None,
-                    "articles": [entry] if i == 0 else [],
-                }
-                for i, (name, _) in enumerate(files)
-            ],
-        }
-        for entry in report["files"]:
-            progress(entry, report["summary"])
-        return report
+        progress(entries, summary)
+        return entries
 
 
 @pytest.fixture

@@ -390,10 +390,10 @@ A lire aussi
 @pytest.fixture
 def importer():
     try:
-        from articles.importing.writer import SourceFile, import_sources
+        from articles.importing.writer import Importer, SourceFile, import_sources
     except ImportError as error:
         skip_or_fail(f"The archive parser is not importable yet: {error}")
-    return SourceFile, import_sources
+    return Importer, SourceFile, import_sources
 
 
 def archive_page(payload):
@@ -402,12 +402,12 @@ def archive_page(payload):
 
 
 def test_imported_archive_pages_stay_inert(importer, editor):
-    SourceFile, import_sources = importer
+    Importer, SourceFile, import_sources = importer
     sources = [
         SourceFile(f"evil-{n}.txt", archive_page(payload).encode())
         for n, payload in enumerate(PAYLOADS)
     ]
-    import_sources(sources, status=Article.Status.PUBLISHED, dry_run=False, user=None)
+    list(import_sources(Importer(status=Article.Status.PUBLISHED), sources))
     articles = list(
         Article.objects.filter(source_file__startswith="evil-").prefetch_related("authors")
     )

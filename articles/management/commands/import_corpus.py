@@ -12,13 +12,13 @@ from tqdm import tqdm
 from articles.caching import bump_if_due, bumps_at_most_every
 from articles.importing import ParseError
 from articles.importing.parser import explain_bytes
+from articles.importing.report import FILE_STATUS_LABELS, SUMMARY_LABELS
 from articles.importing.writer import (
-    SUMMARY_KEYS,
+    BATCH_FILES,
     Importer,
-    batches,
     editable_parser_data,
+    import_sources,
     iter_source_files,
-    parse_ahead,
     relax_commit_durability,
 )
 from articles.models import Article
@@ -26,18 +26,6 @@ from articles.models import Article
 # During an import, public pages show the new articles within this many seconds (see
 # articles.caching.bumps_at_most_every), rather than losing their caches at every file.
 PAGES_REFRESH_SECONDS = 5
-
-SUMMARY_LABELS = {
-    "files": "Fichiers",
-    "articles": "Articles",
-    "created": "Créés",
-    "updated": "Mis à jour",
-    "unchanged": "Inchangés",
-    "conflicts": "Conflits",
-    "skipped": "Ignorés",
-    "errors": "Erreurs",
-    "warnings": "Avertissements",
-}
 
 
 class Command(BaseCommand):
@@ -78,19 +66,23 @@ class Command(BaseCommand):
             bumps_at_most_every(PAGES_REFRESH_SECONDS),  # exits last: bumps after the last commit
             tempfile.TemporaryFile("w+", encoding="utf-8") as spool,
         ):
-            sources = tqdm(
-                parse_ahead(iter_source_files(paths), importer.furniture, importer.thesaurus),
+            entries = tqdm(
+                import_sources(
+                    importer,
+                    iter_source_files(paths),
+                    batch_size=BATCH_FILES,
+                    parse_in_background=True,
+                ),
                 unit=" fichiers",
                 disable=not sys.stderr.isatty(),
                 file=sys.stderr,
             )
-            for batch in batches(sources):
-                for entry in importer.import_files(batch):
-                    if spool.tell():
-                        spool.write(",\n")
-                    json.dump(entry, spool, ensure_ascii=False)
-                    if entry["status"] != "ok":
-                        troubles.append(entry)
+            for entry in entries:
+                if spool.tell():
+                    spool.write(",\n")
+                json.dump(entry.as_json(), spool, ensure_ascii=False)
+                if not entry.ok:
+                    troubles.append(entry)
                 bump_if_due()
             if report:
                 self.write_report(report, importer.summary, spool)
@@ -150,8 +142,9 @@ class Command(BaseCommand):
         width = max(len(label) for label in SUMMARY_LABELS.values())
         title = "Import (simulation, rien n'est écrit)" if dry_run else "Import"
         self.stdout.write(self.style.MIGRATE_HEADING(title))
-        for key in SUMMARY_KEYS:
-            self.stdout.write(f"  {SUMMARY_LABELS[key]:<{width}}  {summary[key]:>7}")
+        for key, label in SUMMARY_LABELS.items():
+            self.stdout.write(f"  {label:<{width}}  {summary[key]:>7}")
         for entry in troubles:
-            label = "ERREUR" if entry["status"] == "error" else "ignoré"
-            self.stdout.write(self.style.WARNING(f"  {label} {entry['file']} : {entry['message']}"))
+            label = FILE_STATUS_LABELS[entry.status]
+            label = label.upper() if entry.status == "error" else label.lower()  # errors shout
+            self.stdout.write(self.style.WARNING(f"  {label} {entry.file} : {entry.message}"))

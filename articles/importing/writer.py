@@ -432,12 +432,10 @@ class Importer:
         return tag
 
     def _link_tags(self, article, names, *, suggested):
-        for name in names:
-            tag = self._tag(name)
-            if tag is not None:
-                TaggedArticle.objects.get_or_create(
-                    content_object=article, tag=tag, defaults={"suggested": suggested}
-                )
+        """Add the tags an article lacks; a tag it already has keeps its `suggested` flag."""
+        tags = [tag for name in names if (tag := self._tag(name)) is not None]
+        if tags:
+            article.tags.add(*tags, through_defaults={"suggested": suggested})
 
 
 def parse_ahead(sources, furniture, thesaurus, window=PARSE_AHEAD):

@@ -279,3 +279,31 @@ def test_explain_refuses_a_binary_file_with_a_clear_error(tmp_path):
     path.write_bytes(b"\x89PNG\x00\x00\x00")
     with pytest.raises(CommandError, match="fichier binaire"):
         call_command("import_corpus", "--explain", str(path))
+
+
+TAGGED_PAGE = """Les centres d'appels de Brest
+
+Publié le 25 avril 2018 à 09:42 par Manuel Jacquinet
+
+Les plateaux de Brest recrutent encore cette année, et les téléconseillers y restent plus
+longtemps qu'ailleurs grâce à une formation suivie et à des horaires choisis.
+
+Tags : {tags}
+"""
+
+
+def test_a_changed_source_adds_its_new_tags_and_keeps_the_others_as_they_were(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    page = folder / "brest.txt"
+    page.write_text(TAGGED_PAGE.format(tags="Recrutement"), encoding="utf-8")
+    run_import(folder)
+    page.write_text(TAGGED_PAGE.format(tags="Recrutement, Formation"), encoding="utf-8")
+
+    report = run_import(folder)
+
+    taggings = TaggedArticle.objects.filter(content_object__source_file="brest.txt")
+    assert (report["summary"]["updated"], dict(taggings.values_list("tag__name", "suggested"))) == (
+        1,
+        {"Centre d'appels": True, "Formation": False, "Recrutement": False},
+    )

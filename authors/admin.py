@@ -7,17 +7,14 @@ says so and points to merging instead.
 """
 
 from django.contrib import admin
-from django.db.models import Count
-from django.utils.html import format_html
 
-from articles.admin import InUseByArticlesMixin, changelist_url, merge_rows
-from articles.admin_actions import merge_authors
-from articles.models import Article
+from articles.admin.common import UsedByArticlesMixin, merge_rows
+from authors.merging import merge_authors
 from authors.models import Author
 
 
 @admin.register(Author)
-class AuthorAdmin(InUseByArticlesMixin, admin.ModelAdmin):
+class AuthorAdmin(UsedByArticlesMixin, admin.ModelAdmin):
     list_display = ["name", "role", "handle", "article_count"]
     search_fields = ["name", "role", "handle"]
     prepopulated_fields = {"slug": ["name"]}
@@ -34,14 +31,6 @@ class AuthorAdmin(InUseByArticlesMixin, admin.ModelAdmin):
         '<a href="{url}">{count}</a> : fusionnez-le avec un autre auteur '
         "(action « Fusionner ») plutôt que de le supprimer."
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("bylines"))
-
-    @admin.display(description="articles", ordering="article_count")
-    def article_count(self, obj):
-        url = changelist_url(Article, auteur=obj.pk)
-        return format_html('<a href="{}">{}</a>', url, obj.article_count)
 
     @admin.action(description="Fusionner les auteurs sélectionnés…", permissions=["delete"])
     def merge(self, request, queryset):

@@ -275,7 +275,7 @@ IMAGEKIT_CACHE_BACKEND = "imagekit"
 CACHES["imagekit"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 IMAGEKIT_CACHEFILE_DIR = "versions"
 
-# Uploads: the admin's import page reads archives up to this size (see articles.uploads).
+# Uploads: the admin's import page reads archives up to this size (see articles.admin.uploads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMPORT_UPLOAD_MAX_BYTES = int(os.environ.get("IMPORT_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))

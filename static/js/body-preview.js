@@ -1,4 +1,4 @@
-// The article body's live preview in the back office (articles.forms.MarkdownTextarea):
+// The article body's live preview in the back office (articles.admin.article_form.MarkdownTextarea):
 // the Markdown being typed is sent to the admin's body preview, whose answer is HTML already
 // sanitised by the server (articles.bodies), shown beside the text as readers will see it.
 "use strict";

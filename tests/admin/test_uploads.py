@@ -6,7 +6,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from articles.uploads import UploadError, is_text, read_uploads
+from articles.admin.uploads import UploadError, is_text, read_uploads
 
 TEXT = "Publié le 25 avril 2018 à 09:42 par Magazine En-Contact\n\nLe texte.\n".encode()
 
@@ -121,7 +121,7 @@ def test_zip_lying_about_its_sizes_is_refused():
 
 
 def test_zip_with_too_many_members_is_refused(monkeypatch):
-    monkeypatch.setattr("articles.uploads.MAX_MEMBERS", 3)
+    monkeypatch.setattr("articles.admin.uploads.MAX_MEMBERS", 3)
     data = zipped({f"{i}.txt": TEXT for i in range(4)})
     assert "contient 4 fichiers" in refusal(upload("a.zip", data))
 

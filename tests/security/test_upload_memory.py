@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from articles.uploads import UploadError, read_uploads
+from articles.admin.uploads import UploadError, read_uploads
 
 INFLATED = 64 * 1024 * 1024
 DECLARED = 1000

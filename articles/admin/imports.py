@@ -12,19 +12,21 @@ published or archived: re-importing them would change a live article without an 
 contributor sees their own jobs, an editor everyone's.
 """
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.views.decorators.csrf import csrf_protect
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from articles import import_jobs
-from articles.forms import WRITER_STATUSES, ImportForm
+from articles.admin.article_form import WRITER_STATUSES
+from articles.admin.uploads import UploadError, max_upload_bytes, read_uploads, size_error
 from articles.models import Article, ImportJob
-from articles.uploads import max_upload_bytes, size_error
 
 RECENT_JOBS = 10
 
@@ -32,6 +34,66 @@ LIVE_FILE_MESSAGE = (
     "Déjà importé, et publié, archivé ou écrit par un autre rédacteur : seul un éditeur peut "
     "le réimporter."
 )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field, as Django's documentation shows."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.zip"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single_clean = super().clean
+        if isinstance(data, list | tuple):
+            return [single_clean(item, initial) for item in data]
+        return [single_clean(data, initial)] if data else single_clean(data, initial)
+
+
+class ImportForm(forms.Form):
+    """The import page: text files or one zip, the status of created articles, a dry run."""
+
+    files = MultipleFileField(
+        label="Fichiers",
+        help_text="Plusieurs fichiers .txt de l'archive, ou une seule archive .zip.",
+    )
+    status = forms.ChoiceField(
+        label="Statut des articles créés",
+        choices=[
+            (Article.Status.DRAFT, "Brouillon"),
+            (Article.Status.REVIEW, "En relecture"),
+            (Article.Status.PUBLISHED, "Publié"),
+        ],
+        initial=Article.Status.DRAFT,
+        help_text="Les articles déjà importés gardent leur statut.",
+    )
+    dry_run = forms.BooleanField(
+        label="Simulation",
+        required=False,
+        help_text="Analyser les fichiers et afficher le rapport sans rien enregistrer.",
+    )
+
+    def __init__(self, *args, can_publish=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.can_publish = can_publish
+        if not can_publish:
+            self.fields["status"].choices = [(Article.Status.DRAFT, "Brouillon")]
+            self.fields[
+                "status"
+            ].help_text = (
+                "Vos imports créent des brouillons ; un éditeur les publiera après relecture."
+            )
+
+    def clean_files(self):
+        try:
+            self.upload = read_uploads(self.cleaned_data["files"])
+        except UploadError as error:
+            raise forms.ValidationError(str(error)) from error
+        return self.cleaned_data["files"]
 
 
 class UploadLimitHandler(FileUploadHandler):
@@ -215,3 +277,29 @@ def present(report, ignored):
         "needs_review": sum(1 for f in files for a in f["articles"] if a["needs_review"]),
         "conflicts": report["summary"].get("conflicts", 0),
     }
+
+
+class ImportViewsMixin:
+    """ArticleAdmin's import page and job pages, at …/articles/article/importer/."""
+
+    def get_urls(self):
+        return [
+            path(
+                "importer/",
+                self.admin_site.admin_view(self.import_view),
+                name="articles_article_import",
+            ),
+            path(
+                "importer/<int:job_id>/",
+                self.admin_site.admin_view(self.import_job_view),
+                name="articles_article_import_job",
+            ),
+            *super().get_urls(),
+        ]
+
+    @method_decorator(csrf_exempt)  # checked by the view, once the upload size limit is set
+    def import_view(self, request):
+        return import_articles(request, self)
+
+    def import_job_view(self, request, job_id):
+        return import_job_page(request, self, job_id)

@@ -8,7 +8,7 @@ says so and points to merging instead.
 
 from django.contrib import admin
 
-from articles.admin.common import UsedByArticlesMixin, merge_rows
+from articles.admin.common import UsedByArticlesMixin, merge_action
 from authors.merging import merge_authors
 from authors.models import Author
 
@@ -32,17 +32,11 @@ class AuthorAdmin(UsedByArticlesMixin, admin.ModelAdmin):
         "(action « Fusionner ») plutôt que de le supprimer."
     )
 
-    @admin.action(description="Fusionner les auteurs sélectionnés…", permissions=["delete"])
-    def merge(self, request, queryset):
-        return merge_rows(
-            self,
-            request,
-            queryset,
-            noun="auteurs",
-            title="Fusionner des auteurs",
-            intro=(
-                "Choisissez la graphie à conserver : les articles des autres auteurs lui "
-                "sont rattachés, sa fiche est complétée par la leur, puis ils sont supprimés."
-            ),
-            merge=merge_authors,
-        )
+    merge = merge_action(
+        "auteurs",
+        intro=(
+            "Choisissez la graphie à conserver : les articles des autres auteurs lui "
+            "sont rattachés, sa fiche est complétée par la leur, puis ils sont supprimés."
+        ),
+        merge=merge_authors,
+    )

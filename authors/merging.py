@@ -8,7 +8,7 @@ signed by several of them keeps one byline, at the best place any of them had.
 from django.db import transaction
 
 from articles import counters
-from articles.admin.common import regroup
+from articles.admin.common import merge_links
 from articles.models import ArticleAuthor
 
 AUTHOR_PROFILE_FIELDS = ("role", "handle", "bio", "photo")
@@ -20,12 +20,9 @@ def merge_authors(target, duplicates):
 
     Returns the number of articles concerned.
     """
-    duplicate_ids = [author.pk for author in duplicates if author.pk != target.pk]
-    affected = ArticleAuthor.objects.filter(author_id__in=duplicate_ids).values("article_id")
-    links = ArticleAuthor.objects.filter(
-        author_id__in=[target.pk, *duplicate_ids], article_id__in=affected
-    ).order_by("article_id", "position", "pk")
-    kept, moved, dropped = regroup(links, "article_id", target.pk, target_attr="author_id")
+    duplicate_ids, kept, moved, dropped = merge_links(
+        ArticleAuthor.objects, target, duplicates, order="position"
+    )
 
     with counters.tracking({keep.article_id for keep, _rows in kept}):
         ArticleAuthor.objects.filter(pk__in=dropped).delete()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from articles import counters
-from articles.admin.common import action_step, plural, regroup, submitted
+from articles.admin.common import action_step, merge_links, plural, submitted
 from articles.caching import content_changed
 from articles.models import Article, Issue, Tag, TaggedArticle
 
@@ -254,12 +254,9 @@ def merge_tags(target, duplicates):
 
     A link stays a suggestion only if every merged link to that article was one.
     """
-    duplicate_ids = [tag.pk for tag in duplicates if tag.pk != target.pk]
-    affected = TaggedArticle.objects.filter(tag_id__in=duplicate_ids).values("content_object_id")
-    links = TaggedArticle.objects.filter(
-        tag_id__in=[target.pk, *duplicate_ids], content_object_id__in=affected
-    ).order_by("content_object_id", "suggested", "pk")
-    kept, moved, dropped = regroup(links, "content_object_id", target.pk, target_attr="tag_id")
+    duplicate_ids, kept, moved, dropped = merge_links(
+        TaggedArticle.objects, target, duplicates, order="suggested"
+    )
 
     confirmed = [
         keep.pk for keep, rows in kept if keep.suggested and not all(r.suggested for r in rows)

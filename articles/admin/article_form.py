@@ -20,6 +20,22 @@ PUBLISH_REFUSED = (
     "Seul un éditeur peut publier, programmer, dépublier ou archiver un article : "
     "choisissez « Brouillon » ou « En relecture »."
 )
+# The form's fields, by fieldset (ArticleFormMixin); authors and tags are edited in the
+# inlines (bylines, taggings), with autocomplete.
+CONTENT = ["title", "slug", "kind", "standfirst", "body", "interviewee"]
+MAIN_IMAGE = ["image", "image_alt", "image_caption", "photo_credit"]
+METADATA = ["section", "issue", "issue_position"]
+PUBLICATION = ["status", "published_at", "needs_review"]
+# What the admin shows and nobody edits.
+PROVENANCE = [
+    "warning_list",
+    "source_text_view",
+    "source_reading",
+    "source_file",
+    "source_position",
+    "import_conflict",
+]
+DATES = ["reading_minutes", "created_at", "updated_at"]
 ALT_MISSING = "Décrivez l'image en quelques mots pour qui ne la voit pas (lecteurs d'écran)."
 
 
@@ -65,25 +81,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        # Authors and tags are edited in the inlines (bylines, taggings), with autocomplete.
-        fields = [
-            "title",
-            "slug",
-            "kind",
-            "standfirst",
-            "body",
-            "interviewee",
-            "image",
-            "image_alt",
-            "image_caption",
-            "photo_credit",
-            "section",
-            "issue",
-            "issue_position",
-            "status",
-            "published_at",
-            "needs_review",
-        ]
+        fields = [*CONTENT, *MAIN_IMAGE, *METADATA, *PUBLICATION]
         widgets = {"body": MarkdownTextarea, "image": ThumbnailFileInput("image_small")}
 
     def __init__(self, *args, **kwargs):
@@ -123,64 +121,20 @@ class BodyImageForm(forms.ModelForm):
 class ArticleFormMixin:
     """ArticleAdmin's change page: its fieldsets, what the import read, the body's preview."""
 
-    readonly_fields = [
-        "warning_list",
-        "source_text_view",
-        "source_reading",
-        "source_file",
-        "source_position",
-        "import_conflict",
-        "reading_minutes",
-        "created_at",
-        "updated_at",
-    ]
+    readonly_fields = [*PROVENANCE, *DATES]
     fieldsets = [
-        (
-            "Contenu",
-            {
-                "fields": [
-                    "title",
-                    "slug",
-                    "kind",
-                    "standfirst",
-                    "body",
-                    "interviewee",
-                ]
-            },
-        ),
-        (
-            "Image principale",
-            {"fields": ["image", "image_alt", "image_caption", "photo_credit"]},
-        ),
+        ("Contenu", {"fields": CONTENT}),
+        ("Image principale", {"fields": MAIN_IMAGE}),
         (
             "Provenance (import)",
             {
                 "classes": ["collapse"],
                 "description": "Ce que l'import a lu et ce dont il doutait, à comparer au texte.",
-                "fields": [
-                    "warning_list",
-                    "source_text_view",
-                    "source_reading",
-                    "source_file",
-                    "source_position",
-                    "import_conflict",
-                ],
+                "fields": PROVENANCE,
             },
         ),
-        ("Métadonnées", {"fields": ["section", "issue", "issue_position"]}),
-        (
-            "Publication",
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "needs_review",
-                    "reading_minutes",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
+        ("Métadonnées", {"fields": METADATA}),
+        ("Publication", {"fields": [*PUBLICATION, *DATES]}),
     ]
 
     @admin.display(description="avertissements de l'import")

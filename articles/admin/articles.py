@@ -39,7 +39,10 @@ from articles.models import Article, ArticleAuthor, BodyImage, TaggedArticle
 
 
 class ArticleInlineMixin:
-    """Inlines follow the article: read-only wherever the article is."""
+    """Inlines follow the article: read-only wherever the article is. No empty rows: the
+    "add another" link adds one."""
+
+    extra = 0
 
     def article_editable(self, request, obj):
         article_admin = self.admin_site.get_model_admin(Article)
@@ -59,8 +62,6 @@ class BylineInline(ArticleInlineMixin, admin.TabularInline):
     model = ArticleAuthor
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
-    extra = 0
-    verbose_name = "signature"
     verbose_name_plural = "auteurs (dans l'ordre des signatures)"
 
 
@@ -68,7 +69,6 @@ class TaggingInline(ArticleInlineMixin, admin.TabularInline):
     model = TaggedArticle
     autocomplete_fields = ["tag"]
     fields = ["tag", "suggested"]
-    extra = 0
     verbose_name = "mot-clé"
     verbose_name_plural = "mots-clés (décochez « suggéré » pour accepter une suggestion)"
 
@@ -107,7 +107,6 @@ class BodyImageInline(ArticleInlineMixin, ArticlePartPermissions, admin.TabularI
     form = BodyImageForm
     fields = ["image", "alt", "markdown_line"]
     readonly_fields = ["markdown_line"]
-    extra = 0
     verbose_name_plural = (
         "images du texte (enregistrez, puis collez la ligne Markdown dans le texte)"
     )

@@ -133,8 +133,20 @@ class MergeTargetForm(forms.Form):
             self.fields["target"].label_from_instance = label_from_instance
 
 
-def merge_rows(model_admin, request, queryset, *, noun, title, intro, merge):
-    """The merge action of authors and tags: pick the row to keep, `merge` the others into it.
+def merge_action(noun, *, intro, merge):
+    """The "merge" action of authors and tags (`noun`, plural): `merge(target, others)` merges
+    the selected rows into the one the user keeps, and returns how many articles it touched."""
+
+    @admin.action(description=f"Fusionner les {noun} sélectionnés…", permissions=["delete"])
+    def action(model_admin, request, queryset):
+        title = f"Fusionner des {noun}"
+        return merge_rows(model_admin, request, queryset, noun, title, intro, merge)
+
+    return action
+
+
+def merge_rows(model_admin, request, queryset, noun, title, intro, merge):
+    """Pick the row to keep, `merge` the others into it.
 
     The rows carry `name` and an `article_count` annotation (their admins' queryset).
     """
@@ -171,6 +183,25 @@ def merge_rows(model_admin, request, queryset, *, noun, title, intro, merge):
         messages.SUCCESS,
     )
     return None
+
+
+def merge_links(links, target, duplicates, *, order):
+    """The links (`ArticleAuthor.objects` or `TaggedArticle.objects`) that merging
+    `duplicates` into `target` touches: every link of the articles a duplicate is on, to one
+    of the group.
+
+    `order` decides the link kept when no link of an article is the target's. Returns the
+    duplicates' ids, then `regroup()`'s kept, moved and dropped links.
+    """
+    columns = links.model._meta.concrete_fields
+    key = next(field.attname for field in columns if field.related_model is type(target))
+    article = next(field.attname for field in columns if field.related_model is Article)
+    duplicate_ids = [row.pk for row in duplicates if row.pk != target.pk]
+    affected = links.filter(**{f"{key}__in": duplicate_ids}).values(article)
+    group = links.filter(
+        **{f"{key}__in": [target.pk, *duplicate_ids], f"{article}__in": affected}
+    ).order_by(article, order, "pk")
+    return duplicate_ids, *regroup(group, article, target.pk, target_attr=key)
 
 
 def regroup(links, group_key, target_id, *, target_attr):

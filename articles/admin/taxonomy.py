@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils.html import format_html
 
 from articles.admin.actions import merge_tags, settle_suggestions
-from articles.admin.common import UsedByArticlesMixin, merge_rows
+from articles.admin.common import UsedByArticlesMixin, merge_action
 from articles.admin.filters import HasSuggestionsFilter
 from articles.models import FurnitureLine, Section, Subject, Tag, TaggedArticle
 
@@ -77,6 +77,15 @@ class TagAdmin(UsedByArticlesMixin, admin.ModelAdmin):
         "un autre (action « Fusionner ») plutôt que de le supprimer."
     )
 
+    merge = merge_action(
+        "mots-clés",
+        intro=(
+            "Choisissez le mot-clé à conserver : les articles des autres lui sont "
+            "rattachés, puis les autres sont supprimés."
+        ),
+        merge=merge_tags,
+    )
+
     def articles_count(self):
         # A suggestion is not the tag's article until an editor accepts it.
         return Count("tagged_articles", filter=Q(tagged_articles__suggested=False))
@@ -98,21 +107,6 @@ class TagAdmin(UsedByArticlesMixin, admin.ModelAdmin):
             return 0
         url = self.articles_url(obj, suggestions="oui")
         return format_html('<a href="{}">{}</a>', url, obj.suggestion_count)
-
-    @admin.action(description="Fusionner les mots-clés sélectionnés…", permissions=["delete"])
-    def merge(self, request, queryset):
-        return merge_rows(
-            self,
-            request,
-            queryset,
-            noun="mots-clés",
-            title="Fusionner des mots-clés",
-            intro=(
-                "Choisissez le mot-clé à conserver : les articles des autres lui sont "
-                "rattachés, puis les autres sont supprimés."
-            ),
-            merge=merge_tags,
-        )
 
     @admin.action(description="Accepter toutes leurs suggestions", permissions=["change"])
     def accept_suggestions(self, request, queryset):

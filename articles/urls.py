@@ -3,6 +3,7 @@
 from django.urls import path
 
 from articles import feeds, views
+from authors import feeds as author_feeds
 
 app_name = "articles"
 
@@ -23,8 +24,8 @@ urlpatterns = [
     path("flux/atom/", feeds.LatestArticlesAtomFeed(), name="feed_atom"),
     path("flux/mots-cles/<slug:slug>/rss/", feeds.TagFeed(), name="tag_feed_rss"),
     path("flux/mots-cles/<slug:slug>/atom/", feeds.TagAtomFeed(), name="tag_feed_atom"),
-    path("flux/auteurs/<slug:slug>/rss/", feeds.AuthorFeed(), name="author_feed_rss"),
-    path("flux/auteurs/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_feed_atom"),
+    path("flux/auteurs/<slug:slug>/rss/", author_feeds.AuthorFeed(), name="author_feed_rss"),
+    path("flux/auteurs/<slug:slug>/atom/", author_feeds.AuthorAtomFeed(), name="author_feed_atom"),
     path("flux/numeros/<int:number>/rss/", feeds.IssueFeed(), name="issue_feed_rss"),
     path("flux/numeros/<int:number>/atom/", feeds.IssueAtomFeed(), name="issue_feed_atom"),
 ]

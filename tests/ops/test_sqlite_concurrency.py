@@ -35,10 +35,10 @@ def wait_until_up(url, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, timeout=10)
             return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)  # workers still booting (slow on a loaded machine)
     raise AssertionError(f"{url} never answered")
 
 

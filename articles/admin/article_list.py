@@ -3,9 +3,11 @@
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -71,8 +73,21 @@ class YearsKeptQuerySet(ArticleQuerySet):
         return cached_aggregate("admin-years", str(self.query), lambda: list(years))
 
 
+class KeptCountPaginator(Paginator):
+    """The list's number of articles (a count of the whole table when unfiltered, 10 ms on
+    100,000 articles), kept with the aggregates until the content changes."""
+
+    @cached_property
+    def count(self):
+        return cached_aggregate(
+            "admin-count", str(self.object_list.query), lambda: Paginator.count.func(self)
+        )
+
+
 class ArticleListMixin:
     """ArticleAdmin's list: the rows it reads and the columns it shows."""
+
+    paginator = KeptCountPaginator
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(BYLINES, TAGGINGS)

@@ -1,7 +1,6 @@
 """The import command and writer against the database: idempotence, conflicts, failures."""
 
 import json
-import shutil
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -11,18 +10,11 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, TaggedArticle
 from authors.models import Author
+from tests.importing.conftest import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
 CORPUS_ARTICLES = 8
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def archive(tmp_path):
-    folder = tmp_path / "archive"
-    shutil.copytree(CORPUS, folder)
-    return folder
 
 
 def run_import(*args):

@@ -1,25 +1,20 @@
 """Imported bodies are plain text: stored as the Markdown that shows them, rendered at once."""
 
-import shutil
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
 from articles.models import Article
 
-CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
 EDITORIAL = "001_bddfb86fe70a540c.txt"
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def archive(tmp_path):
-    folder = tmp_path / "archive"
-    shutil.copytree(CORPUS, folder)
-    call_command("import_corpus", str(folder), verbosity=0)
-    return folder
+def archive(archive):
+    """The demo archive, imported."""
+    call_command("import_corpus", str(archive), verbosity=0)
+    return archive
 
 
 def test_imported_footnotes_are_escaped_markdown_shown_as_notes(archive, client):

@@ -5,9 +5,7 @@ corrected byline went back to the parsed author, and tags they removed came back
 """
 
 import json
-import shutil
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.contrib import admin
@@ -18,17 +16,9 @@ from django.utils import timezone
 from articles.models import Article, TaggedArticle
 from tests.factories import AuthorFactory, IssueFactory, SectionFactory, TagFactory
 
-CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
 SOURCE = "002_985894ac4d837a21.txt"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def archive(tmp_path):
-    folder = tmp_path / "archive"
-    shutil.copytree(CORPUS, folder)
-    return folder
 
 
 def run_import(folder):

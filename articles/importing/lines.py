@@ -1,0 +1,330 @@
+"""Roles of lines: each non-blank line of a page gets one, with its reason.
+
+The line-level rules of the parser (see articles.importing.parser for the pipeline): hard-wrapped
+lines joined, metadata glued to text cut off, and `classify`, which gives every line its role —
+metadata, furniture, photo credit, caption, byline, handle or text — by the first rule that holds.
+"""
+
+import re
+
+from articles.importing import furniture as furniture_rules
+from articles.importing.dates import find_date, is_only_a_date
+from articles.importing.metadata import Meta, read_meta, split_tags
+from articles.importing.reading import TEXT, Line
+from articles.importing.signatures import (
+    read_byline,
+    read_handle,
+)
+from textkit.folding import fold
+
+FURNITURE = "furniture"
+
+META = "meta"
+
+CREDIT = "credit"
+
+CAPTION = "caption"
+
+BYLINE = "byline"
+
+HANDLE = "handle"
+
+SIGNATURE = "signature"
+
+REPEAT = "repeat"
+
+STANDFIRST = "standfirst"
+
+TITLE = "title"
+
+DROPPED = "dropped"
+
+ROLE_NAMES = {
+    TEXT: "texte",
+    TITLE: "titre",
+    FURNITURE: "décor",
+    META: "métadonnée",
+    CREDIT: "crédit",
+    CAPTION: "légende",
+    BYLINE: "signature",
+    HANDLE: "identifiant",
+    SIGNATURE: "signature",
+    REPEAT: "titre répété",
+    STANDFIRST: "chapô",
+    DROPPED: "retiré",
+}
+
+MAX_TITLE_WORDS = 16
+
+MAX_TITLE_CHARS = 180
+
+MAX_META_WORDS = 40
+
+LONG_TITLE_WORDS = 30  # a title that long needs more evidence than its shortness
+
+CREDIT_LINE = re.compile(
+    r"^(?:(?:credits?|copyrights?) ?(?:photos?|images?|illustrations?)?|"
+    r"(?:photos?|images?|illustrations?|visuels?) ?(?:credits?)?) ?:\s?(?P<who>.+)$"
+    r"|^(?:credits? photos?|©|\(c\)) ?:?\s?(?P<bare>.+)$"
+)
+
+# A caption that ends with its credit: "Name et Name – © Photographer", "Le quai, Saint-Louis
+# – © DR", "Name, © En-Contact", "… / Photo Claire Besson", "Name, role - crédit X (Y)".
+CAPTION_CREDIT = re.compile(
+    r"^(?P<caption>.+?)(?:\s?,|\s[–—/-])\s?(?:©|\(c\)|photos?\s?:?|credits?(?:\sphotos?)?\s?:?)"
+    r"\s?(?P<who>[^©/]{2,60})$"
+)
+
+# "… Photos d’archives et de Jules Ferrand.": a line of credits that names the photographer.
+CREDIT_SENTENCE = re.compile(
+    r"(?:^|\.\s)(?:photos?|illustrations?)\b[^.]{0,40}?\s(?:de|par)\s(?P<who>[^.]{3,40}?)\.?$"
+)
+
+CAPTION_LINE = re.compile(r"^(?:legende|caption) ?: ?\S")
+
+# "Par JEANNE MARTIN   l Société 12/03/2011": a reprinted newspaper's section, between the
+# name and the date, after a separator ("l" is how a "|" often comes out of a scrape).
+NEWSPAPER_SECTION = re.compile(
+    r"\s(?:l|\||•|·)\s(?P<section>[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s[\w’'-]+){0,2})\s*$"
+)
+
+SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
+
+# Metadata that may carry text glued after it: issue lines ("n°", "#", "En-Contact 57 :").
+GLUED_META_HINT = re.compile(r"n°|#|\bno\.?\s?\d|numero|en-?contact\s?\d")
+
+TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
+
+POST_HEADER = re.compile(
+    r"^(?:this (?:article|entry|post) was (?:written|posted)|posted (?:by|on))"
+)
+
+HEADER_BELOW_TITLE = re.compile(r"^(?:posted (?:by|on)|publiee? le \d|le \d{1,2} \w+ \d{4} par)")
+
+COMMENTS_END = re.compile(POST_HEADER.pattern + r"|^publiee? le \d")
+
+SHORTCODE_CAPTION = "texte d'un code [caption] : légende"
+
+WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
+
+SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: prose, not a heading
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """Text hard-wrapped at a fixed width: a long line that stops mid-sentence and a next line
+    that goes on in lower case are one line ("… dans des villes" / "moyennes, attirés …")."""
+    result: list[Line] = []
+    for line in lines:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.gap_after == 0
+            and len(previous.flat) >= WRAP_WIDTH
+            and not previous.flat.endswith(SENTENCE_ENDS + (":", ";", ","))
+            and line.flat[:1].islower()
+        ):
+            previous.replace_text(f"{previous.text} {line.text}")
+            previous.gap_after = line.gap_after
+            continue
+        result.append(line)
+    return result
+
+
+def split_glued_metadata(lines: list[Line]) -> list[Line]:
+    """Lines that carry metadata and something else, cut in two, the second part as a line of
+    its own: "Edito du magazine #48 : Un titre", "Posted by x on nov 9, 2010 in Presse | 0
+    commentsLe premier paragraphe…", "Un titre – par Manuel Jacquinet"."""
+    result = []
+    for line in lines:
+        cut = None
+        if line.folded.startswith("posted ") or (
+            line.words <= MAX_META_WORDS and GLUED_META_HINT.search(line.folded[:80])
+        ):
+            meta = read_meta(line.flat[:300], line.folded[:300])
+            cut = meta.rest if meta is not None else None
+        if not cut and (match := TRAILING_BYLINE.search(line.flat)):
+            cut = (
+                match.start("byline")
+                if read_byline(match["byline"], fold(match["byline"]))
+                else None
+            )
+        if cut is None:
+            result.append(line)
+            continue
+        head, tail = line.flat[:cut].rstrip(" –—-"), line.flat[cut:].strip()
+        line.replace_text(head)
+        second = Line(tail, line.number, 0, line.gap_after)
+        line.gap_after = 0
+        result += [line, second]
+    return result
+
+
+def classify(lines: list[Line], keys: frozenset[str]):
+    """Give every line its role; lines left as TEXT are titles or body."""
+    waiting_for_tags: Meta | None = None
+    above_text = True  # a site's tagline can only stand above everything else
+    in_comments = False  # readers' comments run from their heading to the next post
+    in_related = False  # titles listed under « À lire aussi » are links, not text
+    in_text = False  # a bare date once paragraphs have begun is the text's own ("7 mai 2020")
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        # comments end at the next post: its header, or its title when the header is below it
+        next_post = following is not None and HEADER_BELOW_TITLE.match(following.folded)
+        if in_comments and not COMMENTS_END.match(line.folded) and not next_post:
+            line.assign(FURNITURE, "commentaires des lecteurs")
+            continue
+        if in_related and line.words <= MAX_TITLE_WORDS and not line.flat.endswith("."):
+            line.assign(FURNITURE, "lien vers un autre article, sous « À lire aussi »")
+            continue
+        in_related = not above_text and furniture_rules.heads_related_links(line.folded)
+        in_comments = line.words <= 12 and furniture_rules.starts_comments(line.folded)
+        if in_comments:
+            line.assign(FURNITURE, "début des commentaires des lecteurs")
+            continue
+        if line.words >= 12 and line.flat.endswith(SENTENCE_ENDS[:4]):
+            in_text = True  # a sentence of the text: the page's header is behind
+        if line.words > MAX_META_WORDS:  # a paragraph of prose: no rule below applies
+            waiting_for_tags, above_text, in_text = None, False, True
+            line.reason = f"paragraphe ({line.words} mots)"
+            continue
+        if not line.text:
+            line.assign(
+                FURNITURE, line.reason or "nom d'image ou texte alternatif seul sur sa ligne"
+            )
+            continue
+        if above_text and furniture_rules.is_tagline(line.folded):
+            line.assign(FURNITURE, "slogan du site au-dessus du texte")
+            continue
+        if waiting_for_tags is not None:
+            tags_line, waiting_for_tags = waiting_for_tags, None
+            if looks_like_tags(line, lines[index + 1] if index + 1 < len(lines) else None):
+                tags_line.tags.extend(split_tags(line.flat))
+                line.assign(META, "mots-clés sous « tagged »", Meta())
+                continue
+        if in_text and is_only_a_date(line.folded):
+            line.reason = "date seule au milieu du texte : gardée"
+        elif meta := read_meta(line.flat, line.folded):
+            line.assign(META, f"métadonnée ({meta.describe()})", meta)
+            waiting_for_tags = meta if meta.tags_follow else None
+        elif furniture_rules.is_furniture(line.folded, keys):
+            line.assign(FURNITURE, "décor du site (liste ou règle)")
+        elif credit := read_credit(line):
+            line.assign(CREDIT, "crédit photo", credit)
+        elif line.captioned:
+            line.assign(CAPTION, SHORTCODE_CAPTION)
+        elif CAPTION_LINE.match(line.folded):
+            line.assign(CAPTION, "ligne « Légende : »")
+        elif authors := read_byline(line.flat, line.folded):
+            line.assign(BYLINE, "signature « par … »", authors)
+        elif dated_byline := read_dated_byline(line):
+            line.assign(META, "signature datée", dated_byline)
+        elif handle := read_handle(line.flat):
+            line.assign(HANDLE, "identifiant @", handle)
+        above_text = above_text and line.role != TEXT
+
+
+def mark_credited_captions(lines: list[Line]):
+    """A short line just above a photo credit of its own ("Le plateau de Nantes, avant les
+    travaux" / "Crédit photo : Anne Roux") is that photo's caption."""
+    headed = False  # on a page without an article header, such a line may title a post
+    for line, following in zip(lines, lines[1:], strict=False):
+        headed = headed or is_header(line)
+        if (
+            headed
+            and line.role == TEXT
+            and following.role == CREDIT
+            and CREDIT_LINE.match(following.folded)  # a photo's credit, not a credits note
+            and line.words <= 20
+            and not line.flat.endswith(SENTENCE_ENDS)
+        ):
+            line.assign(CAPTION, "ligne courte au-dessus d'un crédit photo : sa légende")
+
+
+def read_dated_byline(line: Line) -> Meta | None:
+    """ "Par Anne Martin, le 3 mars 2020" / "Par Anne Martin | 3 mars 2020": authors and date;
+    a newspaper's "Par JEANNE MARTIN   l Société 12/03/2011 à 00h00" also gives its section."""
+    found = find_date(line.folded) if line.words <= 20 else None
+    if found is None or found.value is None or line.folded[found.end :].strip(" ."):
+        return None
+    category = None
+    if section := NEWSPAPER_SECTION.search(line.flat[: found.start]):
+        category = section["section"]
+        flat = line.flat[: section.start()] + " " * (found.start - section.start())
+        flat += line.flat[found.start :]
+        folded = fold(flat)
+        found = find_date(folded)
+    else:
+        flat, folded = line.flat, line.folded
+    authors = read_byline(flat, folded, dated=found)
+    if not authors:
+        return None
+    return Meta(published=found.value, authors=authors, category=category)
+
+
+def looks_like_tags(line: Line, following: Line | None) -> bool:
+    """The line after "Current post is tagged": a short list, not the next title.
+
+    A single tag ("CRM") is told from a title by what follows: a title comes next.
+    """
+    if line.words > 15 or line.flat.endswith("."):
+        return False
+    if "," in line.flat or line.flat[:1].islower():
+        return True
+    return line.words <= 4 and following is not None and heading_like(following)
+
+
+def read_credit(line: Line) -> str | None:
+    if line.words > 25:
+        return None
+    match = CREDIT_LINE.match(line.folded)
+    if match and line.words <= 15:
+        group = "who" if match["who"] is not None else "bare"
+    elif match := CAPTION_CREDIT.match(line.folded) or CREDIT_SENTENCE.search(line.folded):
+        group = "who"
+    else:
+        return None
+    return line.flat[match.start(group) :].strip(" .") or None
+
+
+def heading_like(line: Line, longest: int = MAX_TITLE_WORDS) -> bool:
+    """Short enough for a heading and not ending like a sentence ("?", "!" and "…" may)."""
+    flat = line.flat
+    if not 1 <= line.words <= longest or len(flat) > longest * MAX_TITLE_CHARS // 16:
+        return False
+    if flat.count(",") > 2 + (longest > MAX_TITLE_WORDS) or SENTENCE_BREAK.search(flat):
+        return False
+    return not flat.endswith((".", ",", ";", ":")) or flat.endswith(("...", "…"))
+
+
+def is_prose(line: Line) -> bool:
+    return line.role == TEXT and not heading_like(line)
+
+
+def title_like(line: Line, longest: int = MAX_TITLE_WORDS) -> bool:
+    if line.role != TEXT or line.glued or not heading_like(line, longest):
+        return False  # junk glued to a line marks a paragraph under an image, not a title
+    if line.flat.startswith(("«", "“", '"')):
+        return False
+    first = next((char for char in line.flat if char.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
+def attached_to_prose(lines: list[Line], index: int) -> bool:
+    """A short line glued above a paragraph, like an image caption."""
+    return lines[index].gap_after == 0 and index + 1 < len(lines) and is_prose(lines[index + 1])
+
+
+def is_dated(line: Line) -> bool:
+    return line.role == META and bool(line.data.published or line.data.updated)
+
+
+def labels_only(meta: Meta) -> bool:
+    """The template's header without its values: "Publié le par", "Publié par X le | Mis à
+    jour le"."""
+    return not (meta.published or meta.updated or meta.issue_number or meta.category or meta.tags)
+
+
+def is_header(line: Line) -> bool:
+    """An article's header line: its date, or the template's labels without values ("Publié
+    par le") that single-article pages carry."""
+    return is_dated(line) or (line.role == META and labels_only(line.data))

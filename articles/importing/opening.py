@@ -1,0 +1,272 @@
+"""The opening of an article and its captions: the standfirst under the title
+(`summary_line`), repeats of the title, captions and press kickers, and the captions left between
+paragraphs (`mark_captions`).
+"""
+
+import re
+
+from articles.importing.dates import WEEKDAYS, find_date
+from articles.importing.lines import (
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    FURNITURE,
+    HANDLE,
+    META,
+    POST_HEADER,
+    REPEAT,
+    SENTENCE_BREAK,
+    SENTENCE_ENDS,
+    SHORTCODE_CAPTION,
+    STANDFIRST,
+    attached_to_prose,
+    heading_like,
+    is_prose,
+    labels_only,
+)
+from articles.importing.reading import TEXT, Line
+from articles.importing.records import ParsedAuthor
+from articles.importing.signatures import (
+    is_name,
+    is_role,
+    name_and_role,
+)
+from textkit.folding import fold
+from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
+
+CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
+
+AGED = re.compile(r"^(?:\d{1,2}|[a-z-]+) ans\b")  # "Léa, vingt ans, sur un plateau"
+
+# "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
+PLACE_CAPTION = re.compile(
+    r"^(?:Sur|Dans|Au|Aux|Devant|Lors)\s[^.,;:!?]{3,50}\.\s[A-ZÀ-ÖØ-Þ]", re.UNICODE
+)
+
+MIN_SUMMARY_WORDS = 8
+
+TIME_STAMP = re.compile(rf"^(?:{'|'.join(WEEKDAYS.split())})\b|^\d{{1,2}}\s?h\s?\d{{0,2}}\b")
+
+EDITORIAL = re.compile(r"\bedito|\beditorial")
+
+SHORT_SUMMARY_REASON = "phrase courte sous le titre"
+
+ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b")
+
+BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
+
+OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
+
+# "The green line", "The intricate Matrix": a photo's English title, not a French subheading
+ENGLISH = re.compile(r"^(?:the|a|an|my|our|your|this|these)\s|\b(?:of|and|with)\b.*\b(?:the|of)\b")
+
+KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
+
+SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
+
+PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
+
+SURE_CAPTIONS = {PERSON_CAPTION, SHORTCODE_CAPTION}  # no doubt to report
+
+MAX_SUMMARY_WORDS = 40
+
+SHORT_SUMMARY_WORDS = 25
+
+# An opening in the author's own voice is the text itself: "je", or an exhortation
+# ("regardons…"); the magazine's reporting "nous" is not ("nous avons suivi…").
+FIRST_PERSON = re.compile(
+    r"\b(?:je|j'|moi|mon|ma|mes)\b"
+    r"|\b(?:regardons|voyons|disons|rappelons|notons|avouons|reconnaissons|soyons|commencons"
+    r"|parlons|imaginons|prenons|posons|revenons|osons|allons-y)\b"
+)
+
+
+def opening(rest: list[Line]) -> list[Line]:
+    """The lines between the title and the first paragraph of prose."""
+    result = []
+    for line in rest:
+        if is_prose(line):
+            break
+        result.append(line)
+    return result
+
+
+def mark_opening(
+    rest: list[Line], title: Line | None, *, alone: bool = True, blog: bool = False
+) -> str | None:
+    """Repeats of the title, captions and the standfirst at the top; returns the standfirst.
+
+    `alone` is False for the posts of a multi-post page (blog archives), which have none;
+    `blog` is True under a blog's post header, whose template has no standfirst."""
+    standfirst = None
+    first_text = True
+    for index, line in enumerate(rest):
+        if line.role != TEXT:
+            continue
+        if title is not None and line.folded == title.folded:
+            line.assign(REPEAT, "répète le titre")
+            continue
+        if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 2:
+            line.assign(STANDFIRST, "entre guillemets sous le titre")
+            standfirst = inside
+        elif first_text and alone and (why := summary_line(rest, index, blog=blog)):
+            standfirst = " ".join(part.flat for part in summary_lines(rest, index))
+            for part in summary_lines(rest, index):
+                part.assign(STANDFIRST, why)
+        elif is_prose(line):
+            break
+        elif first_text and (author := titled_signature(line.flat)):
+            line.assign(BYLINE, "nom et fonction sous le titre", [author])
+        elif KICKER.search(line.flat) and heading_like(line):
+            line.assign(CAPTION, "surtitre de presse (« … / VILLE ») : légende")
+        elif (
+            heading_like(line)
+            and line.gap_before  # without blank lines, every line is "attached"
+            and not (index and rest[index - 1].role == META)  # an editorial's first words
+            and attached_to_prose(rest, index)
+            and not is_question(line.flat)
+        ):
+            line.assign(CAPTION, "ligne courte collée au-dessus d'un paragraphe : légende")
+        first_text = False
+    return standfirst
+
+
+def titled_signature(flat: str) -> ParsedAuthor | None:
+    """ "CLAIRE VASSEUR, Directrice de la rédaction" under a title: the author with her title
+    (capitalised, as a signature writes it; a caption's "superviseure chez X" is not)."""
+    author = name_and_role(flat)
+    if author is None or not author.role or not author.role[:1].isupper():
+        return None
+    return author
+
+
+def mark_captions(rest: list[Line]):
+    """Photo captions left between paragraphs: someone and what they do ("Awa Ndiaye,
+    superviseure chez Atlantique Contact", "Karim Benali, pendant le tournage"), a place ("Sur
+    le plateau d’Orvalis à Cholet. …"), or a short line that ends a post just above its PS."""
+    text = [index for index, line in enumerate(rest) if line.role == TEXT]
+    blank_lines = any(rest[index].gap_before for index in text[1:])
+    for position, index in enumerate(text[1:-1], start=1):
+        line = rest[index]
+        if blank_lines and not line.standalone:
+            continue
+        if why := caption_reason(line, rest[text[position + 1]]):
+            line.assign(CAPTION, why)
+
+
+def caption_reason(line: Line, following: Line) -> str | None:
+    lead = CAPTIONED_NAME.match(line.flat) if line.words <= 12 else None
+    after_name = line.flat[lead.end() :] if lead else ""
+    if lead and (is_name(lead["name"]) or AGED.match(after_name) or is_role(fold(after_name))):
+        rest = line.flat[lead.end() :]
+        if (
+            rest[:1].islower()
+            and not is_question(rest)
+            and (not rest.endswith(SENTENCE_ENDS) or line.words <= 10)
+        ):
+            return PERSON_CAPTION
+    if line.words <= 30 and PLACE_CAPTION.match(line.flat):
+        return "un lieu en quelques mots, seul entre deux paragraphes : légende"
+    if heading_like(line) and is_postscript(following.flat) and not is_question(line.flat):
+        return "ligne courte entre la fin du texte et le PS : légende"
+    if line.words <= 4 and is_name(line.flat):
+        return "un nom seul entre deux paragraphes : légende"
+    if line.words <= 8 and line.flat.isascii() and ENGLISH.search(line.folded):
+        return "titre de photo en anglais dans une page en français : légende"
+    return None
+
+
+def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | None:
+    """The chapô: a short summary in the third person right under the title, before the text.
+
+    "Près de 1 200 postes restent menacés chez les sous-traitants de Nordtel." is one; an
+    opening in the first person, a question (but for a closing one-word "Pourquoi ?"), a line
+    after an editorial's issue number or a paragraph glued to an image is the text itself.
+    Returns the reason."""
+    parts = summary_lines(rest, index)
+    text = " ".join(part.flat for part in parts)
+    words = len(text.split())
+    if words > MAX_SUMMARY_WORDS or len(SENTENCE_BREAK.findall(text)) > 2 or parts[0].glued:
+        return None
+    # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any
+    # other question is an interviewer's.
+    teaser = text
+    if SENTENCE_BREAK.search(text) and not ADDRESSED.search(fold(text)):  # "vous": an interviewer
+        teaser = SHORT_QUESTION_END.sub(".", text)
+    if "?" in teaser or ";" in text or text.startswith(("–", "-", "•", "*")):
+        return None
+    text = teaser
+    if "*" in text:  # a footnote's call: the text itself
+        return None
+    if words < MIN_SUMMARY_WORDS or find_date(fold(text)[:40]) or TIME_STAMP.match(fold(text)):
+        return None  # "Mardi 9 avril, 9h40." opens a report, it sums nothing up
+    if FIRST_PERSON.search(fold(text)):
+        return None
+    before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
+    issues = [line.data for line in before if line.role == META and line.data.issue_number]
+    if any(EDITORIAL.search(fold(issue.category or "")) for issue in issues):
+        return None  # "Édito n°84 /" then the editorial's first paragraph
+    # Under an issue number or a post header below the title ("Posted by …"), only a picture
+    # or a button makes a standfirst.
+    weak_rules = not issues and not any(
+        line.role == META and POST_HEADER.match(line.folded) for line in before
+    )
+    before_meta = any(line.role == META for line in before)
+    following = [line for line in rest[index + len(parts) :] if line.role != FURNITURE]
+    text_after = [
+        line
+        for line in following
+        if is_prose(line) and not is_note(line) and line.words >= MIN_SUMMARY_WORDS
+    ]
+    if sum(line.words for line in text_after) < 2 * words:
+        return None  # a summary announces a text longer than itself
+    after = following[0]
+    next_line = rest[index + len(parts)] if index + len(parts) < len(rest) else None
+    if next_line is not None and next_line.role == FURNITURE and 1 <= next_line.words <= 5:
+        return "résumé au-dessus des boutons de la page"
+    if before and before[-1].role == META and labels_only(before[-1].data):
+        return "résumé sous l'en-tête du site (« Publié le par »)"
+    pictured = after.role in (CAPTION, CREDIT)
+    if pictured or after.glued:
+        return "résumé sous le titre, suivi d'une photo"
+    if (
+        after.role in (BYLINE, HANDLE)
+        and words <= SHORT_SUMMARY_WORDS
+        and not OUR.search(fold(text))
+    ):
+        return BYLINE_SUMMARY_REASON
+    if is_question(after.flat) and weak_rules:
+        return "résumé sous le titre d'une interview"
+    if text.startswith(("…", "...")):
+        return "suite du titre"
+    if not text.endswith((".", "…", "!", "»", "”")) or not weak_rules:
+        return None
+    glued_below = parts[-1].gap_after == 0 and after.gap_before == 0 and after.role == TEXT
+    if glued_below and not before_meta and not blog:  # a blog post's template has no chapô
+        return "résumé collé au texte, sur une ligne à part, juste sous le titre"
+    if sum(line.words for line in text_after[:3]) <= words * min(3, len(text_after)):
+        return None  # a summary announces longer paragraphs
+    if words <= SHORT_SUMMARY_WORDS:
+        return SHORT_SUMMARY_REASON
+    return None
+
+
+def is_note(line: Line) -> bool:
+    return is_footnote(line.text) or is_postscript(line.text)
+
+
+def summary_lines(rest: list[Line], index: int) -> list[Line]:
+    """A summary may run over two lines of one paragraph when the page separates paragraphs
+    with blank lines."""
+    parts = [rest[index]]
+    nxt = rest[index + 1] if index + 1 < len(rest) else None
+    if (
+        rest[index].gap_after == 0
+        and nxt is not None
+        and nxt.role == TEXT
+        and nxt.gap_after > 0
+        and rest[index].gap_before > 0
+        and not nxt.glued
+    ):
+        parts.append(nxt)
+    return parts

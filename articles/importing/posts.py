@@ -1,0 +1,257 @@
+"""Titles and posts: which line is a page's title, and where each further post starts.
+
+The title is chosen among candidates by score (`choose_title`, `title_features`); a new post
+starts at a heading that something besides its shortness announces (`starts_a_post`), and a page
+with an article header holds one article per header.
+"""
+
+import re
+
+from articles.importing.lines import (
+    BYLINE,
+    CREDIT,
+    FURNITURE,
+    LONG_TITLE_WORDS,
+    MAX_META_WORDS,
+    MAX_TITLE_WORDS,
+    META,
+    SENTENCE_BREAK,
+    attached_to_prose,
+    heading_like,
+    is_dated,
+    is_header,
+    is_prose,
+    title_like,
+)
+from articles.importing.reading import TEXT, Line
+from textkit.paragraphs import is_postscript, is_question, unquote
+
+WIDE_GAP = 3  # blank lines (often lines of non-breaking spaces) between two blog posts
+
+HEADER_REACH = 8  # lines after the first paragraph where a template may still put its header
+
+INTERVIEW_QUESTIONS = 3
+
+INTERVIEW_TITLE = re.compile(r"\b(?:interview|entretien|rencontre avec|questions? a)\b")
+
+SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
+
+SPACE_AFTER = re.compile(r"([(\[])\s+")
+
+
+def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
+    """(start, title index or None, end) of each post in the file."""
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    first_prose = next((i for i in prose if not title_slot(lines, i)), prose[0] if prose else None)
+    if first_prose is None:
+        return []
+    title = choose_title(lines, first_prose)
+    if title is None and long_title(lines, first_prose):
+        title = first_prose
+        lines[title].reason = "titre long : ligne seule, sans point final, prose en dessous"
+        first_prose = next((i for i in range(title + 1, len(lines)) if is_prose(lines[i])), None)
+        if first_prose is None:
+            return []
+
+    # A page whose article has a dated header ("Publié le …", "This article was written on…")
+    # holds one article per header: a heading without its own header is a subheading.
+    dated_header = any(is_header(line) for line in lines[: first_prose + HEADER_REACH])
+    gaps = sorted(line.gap_before for line in lines[first_prose + 1 :])
+    no_blank_lines = bool(gaps) and gaps[len(gaps) // 2] == 0  # paragraphs follow each other
+    starts = [(0, title)]
+    seen_prose = False
+    for index in range(first_prose, len(lines)):
+        if seen_prose and (why := starts_a_post(lines, index, no_blank_lines)):
+            start = header_start(lines, index, starts[-1][0])
+            if dated_header and not any(is_header(line) for line in lines[start : index + 3]):
+                lines[index].reason = f"intertitre (pas d'en-tête daté, malgré : {why})"
+                continue
+            lines[index].reason = f"titre d'un nouvel article : {why}"
+            starts.append((start, index))
+            seen_prose = False
+        elif is_prose(lines[index]):
+            seen_prose = True
+    ends = [start for start, _ in starts[1:]] + [len(lines)]
+    return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
+
+
+def header_start(lines: list[Line], title: int, previous: int) -> int:
+    """A post's header (its date, category, tags: "This article was written on…") stands
+    above its title: the post starts there."""
+    start = title
+    while start - 1 > previous and lines[start - 1].role in (META, FURNITURE):
+        start -= 1
+    while start < title and lines[start].role == FURNITURE:
+        start += 1
+    return start
+
+
+def title_slot(lines: list[Line], index: int) -> str | None:
+    """Where a page's layout puts its title: its first line of text, or the line right after
+    the header's metadata ("This article was written on…" / tags / « Merci. »). A line there
+    may be longer than a heading, end with a comma or start with a quote and still be the
+    title; the reason is returned."""
+    line = lines[index]
+    if line.role != TEXT or line.glued or line.words > LONG_TITLE_WORDS:
+        return None
+    # A title may hold sentences ("Tribune. Le coût…", "“… plateau. Puis …”") when the page
+    # repeats it or quotes it whole; otherwise two sentences are prose.
+    vouched = unquote(line.flat) is not None or any(
+        other.folded == line.folded for other in lines if other is not line
+    )
+    first_line = not any(lines[j].role == TEXT for j in range(index))
+    if first_line and line.flat.endswith(("?", "!")) and line.words <= 25:
+        vouched = True  # "… au Bénin. Pourquoi ?": a headline that asks, on the first line
+    if (SENTENCE_BREAK.search(line.flat) and not vouched) or line.flat.endswith(":"):
+        return None
+    if line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...") and line.words > 8:
+        return None
+    above = [other for other in lines[:index] if other.role != FURNITURE]
+    if any(other.role == TEXT and other.words > MAX_META_WORDS for other in above):
+        return None
+    text_above = [j for j in range(index) if lines[j].role == TEXT]
+    if not text_above:
+        return "première ligne de texte de la page"
+    if above[-1].role == META and all(
+        banner(lines, j) or lines[j].folded == line.folded for j in text_above
+    ):
+        return "juste sous les métadonnées d'en-tête"
+    return None
+
+
+def choose_title(lines: list[Line], first_prose: int) -> int | None:
+    """The title among the heading-like lines above the first paragraph, by score.
+
+    Each candidate's features add to its score (see `title_features`); the best wins, the
+    later one on a tie (the heading closest to the text). The scores and their reasons are
+    kept on the lines for `--explain`.
+    """
+    candidates = [i for i in range(first_prose) if title_like(lines[i]) or title_slot(lines, i)]
+    if not candidates:
+        return None
+    scored = []
+    for index in candidates:
+        features = title_features(lines, index, candidates)
+        score = sum(points for points, _ in features)
+        lines[index].reason = f"titre possible, score {score} : " + ", ".join(
+            f"{why} ({points:+d})" for points, why in features
+        )
+        scored.append((score, index))
+    scored.sort(reverse=True)
+    best = scored[0]
+    rivals = [index for score, index in scored[1:] if score >= best[0] - 1]
+    if any(lines[index].folded != lines[best[1]].folded for index in rivals):
+        lines[best[1]].reason += " ; doute : une autre ligne a presque le même score"
+    return best[1]
+
+
+def title_features(lines: list[Line], index: int, candidates: list[int]) -> list[tuple[int, str]]:
+    """Points for and against a title candidate, each with its reason in French."""
+    line = lines[index]
+    features = []
+    if slot := title_slot(lines, index):
+        features.append((3 if "sous" in slot else 2, slot))
+    if not attached_to_prose(lines, index):
+        features.append((2, "détachée du texte"))
+    if any(other.folded == line.folded for other in lines if other is not line):
+        features.append((3, "répétée sur la page"))
+    if index == candidates[-1]:
+        features.append((1, "la plus proche du texte"))
+    if banner(lines, index):
+        features.append((-5, "bandeau du site (mot court en tête, suivi du décor)"))
+    if line.flat.startswith(("«", "“", '"')) and not slot:
+        features.append((-2, "citation entre guillemets"))
+    if (
+        len(candidates) > 1
+        and index == candidates[-1]
+        and first_question(lines, candidates[-2], index)
+    ):
+        features.append((-4, "première question d'une interview"))
+    return features
+
+
+def banner(lines: list[Line], index: int) -> bool:
+    """A site's name at the top of the page ("AMBUSH"), followed by furniture or metadata."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if any(other.role == TEXT for other in lines[:index]) or following is None:
+        return False
+    if line.words == 1 and line.flat.isupper() and following.role == TEXT:
+        return heading_like(following)  # "AMBUSH" above the title
+    return (line.words <= 2 and following.role in (FURNITURE, META)) or (
+        line.words <= 4 and following.role == FURNITURE and not line.flat.endswith(("?", "!"))
+    )
+
+
+def long_title(lines: list[Line], index: int) -> bool:
+    """A long title: a line of its own, not ending like a sentence, with prose under it."""
+    line = lines[index]
+    return (
+        line.standalone
+        and title_like(line, LONG_TITLE_WORDS)
+        and any(is_prose(following) for following in lines[index + 1 : index + 4])
+    )
+
+
+def first_question(lines: list[Line], title: int, question: int) -> bool:
+    """An interview's first question right under its title, not a title ending with "?"."""
+    if not is_question(lines[question].flat):
+        return False
+    more = sum(1 for line in lines[question + 1 :] if line.standalone and is_question(line.flat))
+    return bool(INTERVIEW_TITLE.search(lines[title].folded)) or more >= 2
+
+
+def starts_a_post(lines: list[Line], index: int, no_blank_lines: bool = False) -> str | None:
+    """A heading that opens a new post: something besides its shortness must say so (the
+    reason is returned)."""
+    line = lines[index]
+    if not title_like(line, LONG_TITLE_WORDS) or is_postscript(line.flat):
+        return None
+    following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]
+    if not line.standalone:  # on a page without blank lines, its header or a blank says so
+        if following and is_dated(lines[following[0]]) and line.gap_before == 0:
+            return "suivie de son en-tête daté"
+        if following and lines[following[0]].role == CREDIT and line.words <= MAX_TITLE_WORDS:
+            return "suivie du crédit de sa photo"
+        if no_blank_lines and line.gap_before and any(is_prose(lines[i]) for i in following[:2]):
+            return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
+        return None
+    if not following or not any(is_prose(lines[i]) for i in following[:4]):
+        return None
+    after = lines[following[0]]
+    before = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].role != FURNITURE), None)
+    if after.glued:
+        return "nom d'image collé au paragraphe suivant"
+    if after.role in (META, BYLINE):
+        return "suivie d'une date ou d'une signature"
+    if after.folded == line.folded:
+        return "répétée juste en dessous"
+    if after.role == TEXT and heading_like(after) and attached_to_prose(lines, following[0]):
+        return "suivie d'une légende d'image"
+    if line.gap_before >= WIDE_GAP:
+        return "large blanc au-dessus"
+    if no_blank_lines and line.gap_before and (before is None or before.gap_after):
+        return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
+    if before is not None and before.role == CREDIT:
+        return "après un crédit photo"
+    if before is not None and before.role == META and under_a_dated_header(lines, index):
+        return "sous l'en-tête d'un nouvel article (date, rubrique, mots-clés)"
+    if before is not None and is_postscript(before.flat):
+        return "après un PS"
+    return None
+
+
+def under_a_dated_header(lines: list[Line], index: int) -> bool:
+    """The lines right above are a post's header with its date ("This article was written on
+    …", "Current post is tagged", …)."""
+    above = index - 1
+    while above >= 0 and lines[above].role in (META, FURNITURE):
+        if is_dated(lines[above]):
+            return True
+        above -= 1
+    return False
+
+
+def clean_title(text: str) -> str:
+    """Stray spaces before punctuation go ("Mignot , le" → "Mignot, le")."""
+    return SPACE_AFTER.sub(r"\1", SPACE_BEFORE.sub(r"\1", text)).strip()

@@ -2,7 +2,7 @@
 
 The admin's import page checks an upload, stores its text files with a new `ImportJob` and
 enqueues `run_import_job`; the worker (`manage.py db_worker`, started by `make run`) imports
-them with the importer's pipeline (`writer.import_sources`, the command's too). Each file's
+them with the importer's pipeline (`pipeline.import_sources`, the command's too). Each file's
 articles and its entry of the report are written in one transaction: a worker killed midway
 leaves whole files, each reported, and the job's page shows it interrupted once it has made no
 progress for STALLED_AFTER. Resuming it (a button on that page) imports the files not reported
@@ -83,7 +83,8 @@ def empty_summary():
 def run_import_job(job_id):
     """The worker's task: import the job's files not reported yet, then close the job."""
     # Imported on use: the back office must open even while the importer is being changed.
-    from articles.importing.writer import Importer, SourceFile, import_sources
+    from articles.importing.pipeline import SourceFile, import_sources
+    from articles.importing.writer import Importer
 
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     if job.status == ImportJob.Status.DONE:

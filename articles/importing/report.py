@@ -31,6 +31,11 @@ ACTION_LABELS = {
     "conflict": "Conflit",
     DRY_RUN: "Simulation",
 }
+# An article's warning when its source changed after editors changed it in the back office.
+CONFLICT_WARNING = (
+    "Conflit d'import : le fichier source a changé mais l'article a été modifié dans le back "
+    "office ; la version de la rédaction est conservée."
+)
 
 
 def empty_summary() -> dict[str, int]:

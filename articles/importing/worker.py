@@ -1,4 +1,4 @@
-"""The parser's own process (see writer.parse_ahead): nothing here may import Django."""
+"""The parser's own process (see pipeline.parse_ahead): nothing here may import Django."""
 
 import os
 import threading

@@ -159,13 +159,13 @@ def test_a_dead_worker_leaves_whole_reported_files_and_the_job_resumes(
 def test_a_failing_import_ends_the_job_as_failed_with_its_report(
     editor_client, monkeypatch, database_tasks
 ):
-    from articles.importing import writer
+    from articles.importing import pipeline
 
     def broken(*args, **kwargs):
         raise RuntimeError("disque plein")
 
     page = send(editor_client, corpus_zip()).url
-    monkeypatch.setattr(writer, "import_sources", broken)
+    monkeypatch.setattr(pipeline, "import_sources", broken)
     run_worker()
 
     response = editor_client.get(page)

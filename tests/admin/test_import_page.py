@@ -72,7 +72,7 @@ class FakeWriter:
 @pytest.fixture
 def writer(monkeypatch):
     fake = FakeWriter()
-    monkeypatch.setattr("articles.importing.writer.import_sources", fake)
+    monkeypatch.setattr("articles.importing.pipeline.import_sources", fake)
     return fake
 
 

@@ -390,7 +390,8 @@ A lire aussi
 @pytest.fixture
 def importer():
     try:
-        from articles.importing.writer import Importer, SourceFile, import_sources
+        from articles.importing.pipeline import SourceFile, import_sources
+        from articles.importing.writer import Importer
     except ImportError as error:
         skip_or_fail(f"The archive parser is not importable yet: {error}")
     return Importer, SourceFile, import_sources

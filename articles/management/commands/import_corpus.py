@@ -12,15 +12,14 @@ from tqdm import tqdm
 from articles.caching import bump_if_due, bumps_at_most_every
 from articles.importing import ParseError
 from articles.importing.parser import explain_bytes
-from articles.importing.report import FILE_STATUS_LABELS, SUMMARY_LABELS
-from articles.importing.writer import (
+from articles.importing.pipeline import (
     BATCH_FILES,
-    Importer,
-    editable_parser_data,
     import_sources,
     iter_source_files,
     relax_commit_durability,
 )
+from articles.importing.report import FILE_STATUS_LABELS, SUMMARY_LABELS
+from articles.importing.writer import Importer, editable_parser_data
 from articles.models import Article
 
 # During an import, public pages show the new articles within this many seconds (see

@@ -4,6 +4,7 @@ The parser knows nothing of Django; textkit imports nothing of the project; the 
 never imports the back office nor the importer; models import nothing above them.
 """
 
+import tomllib
 from pathlib import Path
 
 from importlinter.cli import lint_imports
@@ -13,3 +14,14 @@ PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 
 def test_every_import_contract_is_kept():
     assert lint_imports(config_filename=str(PYPROJECT), no_cache=True, no_logo=True) == 0
+
+
+def test_the_parser_contract_names_every_module_of_the_importer_but_the_writing_ones():
+    contracts = tomllib.loads(PYPROJECT.read_text())["tool"]["importlinter"]["contracts"]
+    parser = next(c for c in contracts if c["name"].startswith("The parser knows nothing"))
+    modules = {
+        f"articles.importing.{path.stem}".removesuffix(".__init__")
+        for path in (PYPROJECT.parent / "articles" / "importing").glob("*.py")
+        if path.stem not in ("writer", "pipeline")
+    }
+    assert modules - set(parser["source_modules"]) == set()

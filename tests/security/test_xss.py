@@ -2,10 +2,10 @@
 
 Every text field a page shows (title, standfirst, body, lead image's alt text and caption, photo
 credit, interviewee, author name, role and bio, tag, section, issue title and editorial) holds one
-of four payloads: a script
-element, an image with an `onerror` handler, a `javascript:` URL and a `</script>` that would
-close the JSON-LD block; bodies also hold them as Markdown links and images. Half of the content comes from the factories, the other half is typed
-by an editor into the back office's real forms. Then every public page, feed and back office
+of four payloads: a script element, an image with an `onerror` handler, a `javascript:` URL and a
+`</script>` that would close the JSON-LD block; bodies also hold them as Markdown links and
+images. Half of the content comes from the factories, the other half is typed by an editor into
+the back office's real forms. Then every public page, feed and back office
 page that shows it is parsed (tests/security/inert.py) and must hold no live script.
 
 The magazine is built once for the module and rolled back after it.

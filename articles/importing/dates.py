@@ -81,7 +81,7 @@ def to_value(match: re.Match) -> date | datetime | None:
 
 def is_only_a_date(folded: str) -> bool:
     """A line that says nothing but a date: "le 12/09/2019", "Mardi 3 mars 2020, 9h05"."""
-    if len(folded) > 60 or not any(char.isdigit() for char in folded):
+    if len(folded) > 60 or DIGIT.search(folded) is None:
         return False
     found = find_date(folded)
     if found is None:

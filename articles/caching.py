@@ -305,7 +305,7 @@ def is_cacheable_response(response):
 
 def known_parameters():
     """The query parameters public pages read: the lists' filters and the page number."""
-    from articles.filters import ArticleFilter
+    from articles.site.filters import ArticleFilter
 
     return {*ArticleFilter.base_filters, "page"}
 

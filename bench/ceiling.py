@@ -23,7 +23,8 @@ from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.cache import never_cache
 
-from articles.views import ArticleListView, with_card_links
+from articles.site.cards import with_card_links
+from articles.site.views.lists import ArticleListView
 
 ROWS = 20
 _first_page = {}

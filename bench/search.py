@@ -27,7 +27,7 @@ def measure(queries, runs=3, budget_seconds=300, page_size=20):
     """
     from articles import search
     from articles.models import Article
-    from articles.views import CARD_FIELDS
+    from articles.site.cards import CARD_FIELDS
 
     published = Article.objects.published()
     ordering = Article._meta.ordering

@@ -4,11 +4,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-
-from articles.sitemaps import SITEMAPS
-from articles.views import RobotsView
 
 admin.site.site_header = "En-Contact — back office"
 admin.site.site_title = "En-Contact"
@@ -37,10 +33,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", RobotsView.as_view(), name="robots"),
-    path("auteurs/", include("authors.urls")),
-    path("", include("articles.urls")),
+    path("", include("articles.site.urls")),
 ]
 # Uploaded covers and photos; in production the web server serves MEDIA_ROOT itself.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, TaggedArticle
-from articles.views import with_card_links
+from articles.site.cards import with_card_links
 from tests.factories import ArticleFactory, AuthorFactory, IssueFactory, SectionFactory
 
 HIDDEN = ["Brouillon secret", "Relecture secrète", "Archive retirée", "Programmé demain"]

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds: all articles, and those of one tag or one issue (an author's: authors/).
+"""RSS and Atom feeds: all articles, and those of one tag, one author or one issue.
 
 Each feed has an RSS class and an Atom subclass; both run a fixed number of queries.
 RSS descriptions are HTML to feed readers (by custom), and so is Atom's summary (typed "html"),
@@ -7,8 +7,8 @@ while standfirsts and names are plain text: `as_html()` escapes them there, so t
 already HTML, sanitised when its article was saved (articles.bodies). Titles, author
 names, categories and Atom subtitles are plain text in both formats and go out as they are.
 
-Like their pages, the feeds of a tag or an issue answer 404 until one of its articles
-is published: a coming issue's title stays unknown until then.
+Like their pages, the feeds of a tag, an author or an issue answer 404 until one of its articles
+is published: a coming issue's title, a new author's name stay unknown until then.
 """
 
 import html
@@ -22,7 +22,8 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.text import Truncator
 
 from articles.models import Article, Issue, Tag, TaggedArticle
-from articles.views import public_articles, with_card_links
+from articles.site.cards import public_articles, with_card_links
+from authors.models import Author
 
 ITEMS = 30
 SITE = "En-Contact"
@@ -121,6 +122,34 @@ class TagAtomFeed(TagFeed):
 
     def subtitle(self, tag):
         return self.about(tag)
+
+
+class AuthorFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        signed = Article.objects.published().filter(authors=OuterRef("pk"))
+        return get_object_or_404(Author.objects.filter(Exists(signed)), slug=slug)
+
+    def title(self, author):
+        return f"{SITE} — {author.name}"
+
+    def about(self, author):
+        return f"Les derniers articles de {author.name}."
+
+    def description(self, author):
+        return as_html(self.about(author))
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+    def items(self, author):
+        return latest(public_articles().filter(authors=author))
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, author):
+        return self.about(author)
 
 
 class IssueFeed(LatestArticlesFeed):

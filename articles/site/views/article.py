@@ -1,0 +1,205 @@
+"""An article's page, beside it related articles and its neighbours in the issue, and the
+newsroom's preview of any article in the same layout."""
+
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView
+
+from articles.models import Article, ArticleAuthor, TaggedArticle
+from articles.site.cards import NEVER_SHOWN
+
+RELATED_SHOWN = 4
+
+# Related articles are looked for among this many articles sharing a tag, half published
+# before the article and half after: counting shared tags over the whole archive would read
+# most of it for a common tag (seven articles in ten carry "relation client").
+RELATED_CANDIDATES = 400
+
+BYLINES = Prefetch(
+    "bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")
+)
+
+TAGGINGS = Prefetch(
+    "taggedarticle_set",
+    queryset=TaggedArticle.objects.select_related("tag").order_by("tag__name"),
+    to_attr="taggings",
+)
+
+
+def get_with_reader_data(queryset, **lookup):
+    """One article of `queryset` with its bylines and tags, or 404."""
+    return get_object_or_404(
+        queryset.select_related("issue", "section").prefetch_related(BYLINES, TAGGINGS),
+        **lookup,
+    )
+
+
+def related_articles(article, tag_ids):
+    """Published articles sharing the most tags with `article`, newest first.
+
+    They are looked for among the RELATED_CANDIDATES articles sharing at least one tag that
+    were published closest to it, half before and half after (the newest ones for an undated
+    article): each half is read from the listing index and stops there.
+    """
+    sharing = TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+    others = Article.objects.published().exclude(pk=article.pk).filter(Exists(sharing))
+    half = RELATED_CANDIDATES // 2
+    if article.published_at is None:
+        near = Q(pk__in=others.newest_first().values("pk")[:RELATED_CANDIDATES])
+    else:
+        before = others.filter(published_at__lte=article.published_at).newest_first()
+        after = others.filter(published_at__gt=article.published_at).order_by("published_at", "pk")
+        before, after = before.values("pk")[:half], after.values("pk")[:half]
+        if connection.features.supports_slicing_ordering_in_compound:
+            # One list of candidates: PostgreSQL would test an OR of two lists on every row.
+            near = Q(pk__in=before.union(after, all=True))
+        else:
+            near = Q(pk__in=before) | Q(pk__in=after)
+    shared = Q(taggedarticle__tag__in=tag_ids)
+    return (
+        Article.objects.published()
+        .filter(near)
+        .annotate(shared=Count("taggedarticle", filter=shared))
+        .only("title", "slug", "published_at", "section")
+        .select_related("section")
+        .order_by("-shared", *Article._meta.ordering)[:RELATED_SHOWN]
+    )
+
+
+def reading_context(article):
+    """What an article page shows beside the article: related pieces, neighbours in the issue."""
+    tag_ids = [tagging.tag_id for tagging in article.taggings]
+    related = related_articles(article, tag_ids)
+    previous = following = None
+    if article.issue_id:
+        # Plain rows: an issue of the archive holds hundreds of articles, two are shown.
+        siblings = list(
+            Article.objects.published()
+            .filter(issue_id=article.issue_id)
+            .order_by("issue_position", "pk")
+            .values_list("pk", "title", "slug")
+        )
+        position = next((i for i, row in enumerate(siblings) if row[0] == article.pk), None)
+        if position is not None:
+            if position > 0:
+                pk, title, slug = siblings[position - 1]
+                previous = Article(pk=pk, title=title, slug=slug)
+            if position + 1 < len(siblings):
+                pk, title, slug = siblings[position + 1]
+                following = Article(pk=pk, title=title, slug=slug)
+    return {"related": list(related) if tag_ids else [], "previous": previous, "next": following}
+
+
+def structured_data(request, article):
+    """The article as a schema.org NewsArticle, for search engines (JSON-LD)."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "fr",
+        "author": [
+            {
+                "@type": "Person",
+                "name": byline.author.name,
+                "url": request.build_absolute_uri(byline.author.get_absolute_url()),
+            }
+            for byline in article.bylines.all()
+        ],
+        "publisher": {"@type": "Organization", "name": "En-Contact"},
+        "dateModified": timezone.localtime(article.updated_at).isoformat(),
+        "keywords": [tagging.tag.name for tagging in article.taggings],
+    }
+    if article.published_at:
+        data["datePublished"] = timezone.localtime(article.published_at).isoformat()
+    if article.standfirst:
+        data["description"] = article.standfirst
+    if article.section:
+        data["articleSection"] = article.section.name
+    if article.lead_image:
+        file, (width, height) = article.lead_image.share
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(file.url),
+            "width": width,
+            "height": height,
+        }
+        if article.image_caption:
+            data["image"]["caption"] = article.image_caption
+        if article.photo_credit:
+            data["image"]["creditText"] = article.photo_credit
+    elif article.issue and article.issue.cover:
+        data["image"] = request.build_absolute_uri(article.issue.cover.url)
+    return data
+
+
+class ArticleDetailView(DetailView):
+    """An article; at a slug it no longer has, a permanent redirect to its current address."""
+
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            renamed = self.renamed_article(kwargs["slug"])
+            if renamed is None:
+                raise
+            return redirect(renamed, permanent=True)
+
+    def get_object(self, queryset=None):
+        articles = Article.objects.published().defer(*NEVER_SHOWN)
+        return get_with_reader_data(articles, slug=self.kwargs["slug"])
+
+    def renamed_article(self, slug):
+        """The published article that most recently had `slug`, from its history."""
+        had_slug = Article.history.filter(slug=slug)
+        last_time = had_slug.filter(id=OuterRef("pk")).order_by("-history_date")
+        return (
+            Article.objects.published()
+            .filter(pk__in=had_slug.values("id"))
+            .exclude(slug=slug)
+            .annotate(had_slug_at=Subquery(last_time.values("history_date")[:1]))
+            .order_by("-had_slug_at")
+            .only("slug")
+            .first()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(reading_context(self.object))
+        context["structured_data"] = structured_data(self.request, self.object)
+        return context
+
+
+def can_preview(user):
+    """Previews are for the newsroom: active staff allowed to see articles in the back office."""
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+
+
+@never_cache
+def preview(request, pk):
+    """Any article (draft, in review, scheduled) in the public layout, for the newsroom.
+
+    Everyone else gets a 404, as if the address did not exist: neither 403 nor a login page
+    tells a stranger that an unpublished article is there.
+    """
+    if not can_preview(request.user):
+        raise Http404("Aperçu réservé à la rédaction.")
+    article = get_with_reader_data(Article.objects.all(), pk=pk)
+    context = {
+        "article": article,
+        "preview": True,
+        "structured_data": structured_data(request, article),
+        **reading_context(article),
+    }
+    response = render(request, "articles/article_detail.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,235 @@
+"""Pages of cards: all articles with their filters, and the articles of a tag, a section, an
+issue, an author or a year; 20 a page, their number read from the archive's counts."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.views.generic import ListView
+from django_filters.views import FilterView
+
+from articles import counters
+from articles.caching import cached_aggregate
+from articles.models import ArchiveCount, Issue, Section, Tag
+from articles.site.cards import CARD_FIELDS, public_articles, with_card_links
+from articles.site.filters import ArticleFilter, published_sections
+from authors.models import Author
+
+TOP_TAGS_SHOWN = 15
+
+
+def popular_tags(articles, limit, key):
+    """The tags most used by the newest articles of `articles` (see `counters.newest`), with
+    `count`, in one query; kept per content generation under `key` (`cached_aggregate`)."""
+    return cached_aggregate(
+        "popular-tags",
+        f"{key}:{limit}",
+        lambda: list(
+            Tag.objects.filter(tagged_articles__content_object__in=counters.newest(articles))
+            .annotate(count=Count("tagged_articles"))
+            .order_by("-count", "name")[:limit]
+        ),
+    )
+
+
+class ArchivePaginator(Paginator):
+    """A paginator whose count is read from the archive's counts or counted up to a cap
+    (`ArchiveListMixin.count_articles`), and kept per content generation under `count_key`
+    (see `cached_aggregate`). `capped` says the list has more than that."""
+
+    def __init__(self, *args, count_key, counter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+        self.counter = counter
+
+    @cached_property
+    def counted(self):
+        return cached_aggregate("count", self.count_key, self.counter)
+
+    @property
+    def count(self):
+        return self.counted[0]
+
+    @property
+    def capped(self):
+        return self.counted[1]
+
+
+class ArchiveListMixin:
+    """Lists of the archive: 20 articles a page; their number is read, not counted."""
+
+    paginate_by = 20
+    paginator_class = ArchivePaginator
+    counted = None  # the list's (kind, key) in `articles.counters`, set by `get_queryset()`
+
+    def aggregate_key(self):
+        """What the list is, whatever its page: the address without `page`."""
+        return self.request.path
+
+    def count_articles(self, queryset):
+        """(number, capped): from the archive's counts when one describes the list."""
+        if self.counted is not None:
+            return counters.visible_count(*self.counted), False
+        return counters.capped_count(queryset)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(
+            queryset,
+            per_page,
+            count_key=self.aggregate_key(),
+            counter=lambda: self.count_articles(queryset),
+            **kwargs,
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page of cards reads only what cards show (not the 3 kB body, for one).
+        paginator, page, _rows, is_paginated = super().paginate_queryset(
+            queryset.only(*CARD_FIELDS), page_size
+        )
+        page.object_list = with_card_links(list(page.object_list))
+        return paginator, page, page.object_list, is_paginated
+
+
+class PaginatedList(ArchiveListMixin, ListView):
+    """A page of public articles about one thing; 404 when there is nothing to show."""
+
+    context_object_name = "articles"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context["paginator"].count:
+            raise Http404("Aucun article publié ici.")
+        return context
+
+
+class ArticleListView(ArchiveListMixin, FilterView):
+    """All articles, narrowed by any mix of filters; unknown filter values answer 404."""
+
+    filterset_class = ArticleFilter
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+
+    def aggregate_key(self):
+        # The filters as understood (normalised, without `page` or unknown parameters).
+        return self.filterset.url()
+
+    @cached_property
+    def sections(self):
+        """The filter form's choice of sections, read by the template if it shows the form.
+
+        A whole table read at every request that changes only with the content: kept with
+        the aggregates (see `cached_aggregate`).
+        """
+        return cached_aggregate("sections", "", lambda: list(published_sections()))
+
+    def get_queryset(self):
+        return public_articles()
+
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound, even to no parameter at all: an empty form filters nothing.
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_valid():
+            raise Http404("Ce filtre ne désigne rien.")
+        self.object_list = self.filterset.qs
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
+    def count_articles(self, queryset):
+        if self.filterset.words:  # search counts and caps its matches itself (articles.search)
+            return Paginator(queryset, self.paginate_by).count, False
+        self.counted = self.filterset.counted()
+        return super().count_articles(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["words"] = self.filterset.words
+        context["chips"] = self.filterset.chips()
+        context["facets"] = self.filterset.facets(self.object_list, key=self.aggregate_key())
+        context["facets_sampled"] = (
+            not self.filterset.words
+            and self.counted != (ArchiveCount.Kind.TOTAL, 0)
+            and context["paginator"].count > counters.FACET_SAMPLE
+        )
+        return context
+
+
+class TagView(PaginatedList):
+    """A tag's published articles, and the tags they share to narrow the list further."""
+
+    template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.counted = (ArchiveCount.Kind.TAG, self.tag.pk)
+        return public_articles().filter(taggedarticle__tag=self.tag)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        neighbours = popular_tags(self.object_list, TOP_TAGS_SHOWN + 1, key=self.request.path)
+        context["related_tags"] = [tag for tag in neighbours if tag.pk != self.tag.pk]
+        return context
+
+
+class SectionView(PaginatedList):
+    """A section's (rubrique's) published articles."""
+
+    template_name = "articles/section_detail.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        self.counted = (ArchiveCount.Kind.SECTION, self.section.pk)
+        return public_articles().filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class IssueView(ListView):
+    """An issue: cover, editorial and its published contents in the order of the magazine."""
+
+    template_name = "articles/issue_detail.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        self.issue = get_object_or_404(Issue, number=self.kwargs["number"])
+        return public_articles().filter(issue=self.issue).order_by("issue_position", "pk")
+
+    def get_context_data(self, **kwargs):
+        articles = with_card_links(list(self.object_list))
+        if not articles:
+            raise Http404("Aucun article publié dans ce numéro.")
+        return super().get_context_data(issue=self.issue, object_list=articles, **kwargs)
+
+
+class YearArchiveView(PaginatedList):
+    """The articles published in a year (Paris time), with links to the other years."""
+
+    template_name = "articles/year_archive.html"
+
+    def get_queryset(self):
+        if not 1900 <= self.kwargs["year"] <= 2100:
+            raise Http404("Année hors des archives.")
+        self.counted = (ArchiveCount.Kind.YEAR, self.kwargs["year"])
+        return public_articles().filter(published_at__year=self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        years = cached_aggregate("years", "", counters.years)
+        return super().get_context_data(year=self.kwargs["year"], years=years, **kwargs)
+
+
+class AuthorDetailView(PaginatedList):
+    """An author and their published articles; 404 when none is published yet."""
+
+    template_name = "authors/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.counted = (ArchiveCount.Kind.AUTHOR, self.author.pk)
+        return public_articles().filter(authors=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)

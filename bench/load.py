@@ -76,10 +76,22 @@ def load(
     return python_load(url, duration, headers, connections, max_requests)
 
 
-def wrk_load(url, duration, headers, connections, max_requests):
+def wrk_script():
+    """The Lua script reporting wrk's figures, written whole before any wrk reads it.
+
+    Several loads run at once (bench.underload): a script rewritten in place could be read
+    half-written by another wrk, which then ran without `done()` and printed no figures.
+    """
     DATA.mkdir(exist_ok=True)
     script = DATA / "wrk-report.lua"
-    script.write_text(WRK_SCRIPT)
+    draft = DATA / f"wrk-report-{os.getpid()}-{threading.get_ident()}.lua.tmp"
+    draft.write_text(WRK_SCRIPT)
+    os.replace(draft, script)
+    return script
+
+
+def wrk_load(url, duration, headers, connections, max_requests):
+    script = wrk_script()
     threads = 1
     command = [
         wrk_path(),
@@ -94,15 +106,18 @@ def wrk_load(url, duration, headers, connections, max_requests):
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     env = {**os.environ, "BENCH_MAX_REQUESTS_PER_THREAD": str(max_requests // threads)}
-    output = subprocess.run(
+    finished = subprocess.run(
         [*command, url],
         capture_output=True,
         text=True,
         env=env,
         timeout=duration + 60,
         check=True,
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith("BENCH-JSON "))
+    )
+    lines = [line for line in finished.stdout.splitlines() if line.startswith("BENCH-JSON ")]
+    if not lines:
+        raise RuntimeError(f"wrk printed no figures for {url}: {finished.stderr[-500:]!r}")
+    line = lines[0]
     raw = json.loads(line.removeprefix("BENCH-JSON "))
     seconds = raw["duration_us"] / 1e6
     errors = raw["non200"] + raw["connect"] + raw["read"] + raw["write"] + raw["timeout"]

@@ -7,13 +7,16 @@ from imagekit.models import ImageSpecField
 
 from articles.images import PORTRAIT_THUMBNAIL, filled
 from articles.links import slug_url
+from articles.models.querysets import FiledUnderQuerySet
 from authors.names import name_key
 from textkit.slugs import unique_slug
 
 LETTERS = re.compile(r"[^\W\d_]+")
 
 
-class AuthorQuerySet(models.QuerySet):
+class AuthorQuerySet(FiledUnderQuerySet):
+    article_path = "bylines__author"
+
     def get_or_create_by_name(self, name, **defaults):
         """Find an author by the normalised form of `name`, creating it when unknown."""
         return self.get_or_create(name_key=name_key(name), defaults={"name": name, **defaults})

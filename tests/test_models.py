@@ -5,6 +5,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from articles.models import Article, Tag, reading_minutes
+from articles.models.provenance import FINGERPRINTED, IMPORT_BOOKKEEPING
 from authors.models import Author
 from authors.names import name_key
 from tests.factories import ArticleFactory, AuthorFactory
@@ -103,3 +104,12 @@ def test_content_fingerprint_changes_with_the_body():
     before = article.content_fingerprint()
     article.body += " Modifié."
     assert article.content_fingerprint() != before
+
+
+def test_the_fingerprint_reads_every_field_an_editor_can_change_but_the_bookkeeping():
+    editable = {
+        field.name
+        for field in Article._meta.concrete_fields
+        if field.editable and not field.primary_key and field.name not in IMPORT_BOOKKEEPING
+    }
+    assert sorted(FINGERPRINTED) == sorted(editable)

@@ -46,17 +46,27 @@ CALL_TO_ACTION = re.compile(
     r"laisser un commentaire|laissez un commentaire|j'aime(?: chargement)?$|chargement$|"
     r"articles? plus (?:anciens|recents)$|(?:older|newer) (?:posts|entries)$|"
     r"pour gerer vos consentements|gerer (?:mes|vos) (?:cookies|consentements)|"
-    r"ajouter un commentaire|read more|related|you may also like)\b"
+    r"ajouter un commentaire|read more|related|you may also like|"
+    # a sharing plugin's buttons: "Cliquez pour partager sur X(ouvre dans une nouvelle fenêtre)"
+    r"(?:cliquez|cliquer|click) (?:pour|to|ici pour) (?:partager|imprimer|envoyer|share|print)|"
+    r"(?:partager|share this|j'aime ca|like this) ?:?$|"
+    r"(?:charger|afficher|voir) plus d'articles$|load more(?: posts)?$)"
 )
 COUNTER = re.compile(
     r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"
     r"|vues|lectures|partages|j'aime|likes?|shares?)(?: \W)?$"
 )
+COMMENT_COUNT = re.compile(r"^(?:\d+|une?|deux|trois) (?:commentaires?|comments?|reponses?)$")
 # Where readers' comments start: everything after it on the page is the comments' business.
 COMMENTS_START = re.compile(
     r"^(?:\d+|une?|deux|trois) (?:reponses?|commentaires?|comments?|responses?|reactions?)"
     r" (?:a|to|sur|on|pour) \S|^(?:commentaires?|comments|reactions)(?: \(\d+\))?$"
     r"|^\S+(?: \S+)? (?:dit|says|a dit|ecrit) ?:$"
+)
+# The comment form under a text: "Laisser un commentaire", "Leave a Reply", "Votre adresse …".
+COMMENT_FORM = re.compile(
+    r"^(?:laisser|laissez|ajouter) un commentaire$|^leave a (?:reply|comment)$"
+    r"|^votre adresse (?:e-?mail|de messagerie|email) ne sera pas publiee"
 )
 ARCHIVE_HEADING = re.compile(
     r"^(?:archive for the|posts tagged|category archives?|tag archives?|archives? (?:de|du|des)\s"
@@ -139,9 +149,18 @@ def heads_related_links(folded: str) -> bool:
     return bool(RELATED.match(folded.strip(EDGE_CHARS)))
 
 
-def starts_comments(folded: str) -> bool:
-    """ "2 réponses à “Le titre”", "Sandrine dit :": the readers' comments begin."""
-    return bool(COMMENTS_START.match(folded.strip(EDGE_CHARS.replace(":", "").replace(")", ""))))
+def starts_comments(folded: str, *, counted: bool = False) -> bool:
+    """ "2 réponses à “Le titre”", "Sandrine dit :": the readers' comments begin; where the
+    caller says a count heads them (`counted`: under a text, above a commenter's name), "Un
+    commentaire" does too."""
+    folded = folded.strip(EDGE_CHARS.replace(":", "").replace(")", ""))
+    return bool(COMMENTS_START.match(folded) or (counted and COMMENT_COUNT.match(folded)))
+
+
+def is_comment_form(folded: str) -> bool:
+    """ "Laisser un commentaire", "Votre adresse e-mail ne sera pas publiée": under a text,
+    the comment form, where nothing more of the article follows."""
+    return bool(COMMENT_FORM.match(folded.strip(EDGE_CHARS)))
 
 
 def is_tagline(folded: str) -> bool:

@@ -177,7 +177,14 @@ def classify(lines: list[Line], keys: frozenset[str]):
             line.assign(FURNITURE, "lien vers un autre article, sous « À lire aussi »")
             continue
         in_related = not above_text and furniture_rules.heads_related_links(line.folded)
-        in_comments = line.words <= 12 and furniture_rules.starts_comments(line.folded)
+        under_text = not above_text and line.words <= 20
+        in_comments = (
+            line.words <= 12
+            and furniture_rules.starts_comments(
+                line.folded,
+                counted=under_text and following is not None and following.words <= 4,
+            )
+        ) or (under_text and furniture_rules.is_comment_form(line.folded))
         if in_comments:
             line.assign(FURNITURE, "début des commentaires des lecteurs")
             continue

@@ -13,6 +13,8 @@ from itertools import takewhile
 from articles.importing.dates import MONTH, WEEKDAYS, find_date, is_only_a_date
 from textkit.folding import fold
 
+DEFAULT_CATEGORIES = {"non classe", "uncategorized", "uncategorised", "general", "divers"}
+
 # Sections of a magazine (folded): the word before an issue number is a category only when it
 # names a section ("Édito n°84"), not when it names the magazine ("En-Contact n°112").
 SECTIONS = frozenset(
@@ -220,7 +222,16 @@ def read_issue(flat: str, folded: str) -> Meta | None:
 def _cut(flat: str, match: re.Match, group: str) -> str | None:
     if match[group] is None:
         return None
-    return flat[match.start(group) : match.end(group)].strip(" .:") or None
+    text = flat[match.start(group) : match.end(group)].strip(" .:") or None
+    return without_default_category(text) if group == "category" and text else text
+
+
+def without_default_category(text: str) -> str:
+    """ "Non classé, Presse" → "Presse": the blog engine's default category goes when the
+    post has a real one (alone, it is what the page says)."""
+    names = [name.strip() for name in text.split(",")]
+    kept = [name for name in names if fold(name) not in DEFAULT_CATEGORIES]
+    return ", ".join(kept) if kept else text
 
 
 def _set_date(meta: Meta, field_name: str, text: str):

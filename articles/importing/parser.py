@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
+from articles.importing.doubts import body_doubts
 from articles.importing.junk import strip_glued, strip_markup
 from articles.importing.lines import (
     CAPTION,
@@ -31,8 +32,6 @@ from articles.importing.lines import (
     META,
     POST_HEADER,
     ROLE_NAMES,
-    SENTENCE_ENDS,
-    STANDFIRST,
     TITLE,
     classify,
     heading_like,
@@ -43,9 +42,7 @@ from articles.importing.lines import (
 )
 from articles.importing.metadata import Meta
 from articles.importing.opening import (
-    BYLINE_SUMMARY_REASON,
     SURE_CAPTIONS,
-    is_note,
     mark_captions,
     mark_opening,
     opening,
@@ -83,13 +80,6 @@ KINDS = (
 ISSUE_MENTION = re.compile(
     r"^(?P<section>edito|editorial)\s(?:du\s)?(?:numero|n°)\s?(?P<number>\d{1,4})\b"
 )
-
-CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
-
-WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit")
-
-# A picture's file name, a slug or a shortcode the rules did not know, left in a paragraph.
-LEFTOVER_CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\[/?[a-z_]+[\] ]")
 
 
 def parse_bytes(data: bytes, *, furniture=None, thesaurus=None) -> ParsedFile:
@@ -277,7 +267,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         if not interviewee:
             notes.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
 
-    warnings.extend(body_doubts(title_line, rest, body_lines))
+    warnings.extend(body_doubts(title_line, rest, body_lines, dated=meta.published is not None))
     if meta.unreadable_date:
         warnings.append(f"Date non reconnue : « {meta.unreadable_date} ».")
     if not authors:
@@ -303,38 +293,6 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         warnings=warnings,
         notes=notes,
     )
-
-
-def body_doubts(title: Line | None, rest: list[Line], body: list[Line]) -> list[str]:
-    """What an editor should look at: a title chosen by a hair or a post cut on a mere blank,
-    a text that ends on a short unfinished line, credits or file names left in the text."""
-    doubts = []
-    if title is not None and "doute" in title.reason:
-        doubts.append("Titre choisi entre deux lignes presque à égalité : à vérifier.")
-    if title is not None and WEAK_SPLIT.search(title.reason):
-        doubts.append("Article découpé sur un simple blanc ou un crédit : vérifier les découpes.")
-    summary = next((line for line in rest if line.role == STANDFIRST), None)
-    if summary is not None and summary.reason == BYLINE_SUMMARY_REASON:
-        doubts.append("Chapô suivi de la signature : chapô ou premier paragraphe ?")
-    last = next((line for line in reversed(body) if not is_note(line)), None)
-    if (
-        last is not None
-        and len(body) > 1
-        and last.words <= 6
-        and not last.flat.endswith(SENTENCE_ENDS)
-    ):
-        doubts.append(
-            f"Le texte finit sur une ligne courte : « {last.flat} » : intertitre d'une page "
-            "coupée, signature ou décor ?"
-        )
-    for line in body:
-        if is_note(line):
-            continue
-        if line.words <= 25 and CREDIT_WORDS.search(line.folded):
-            doubts.append(f"Crédit ou légende resté dans le texte ? « {line.flat} »")
-        elif LEFTOVER_CODE.search(line.flat):
-            doubts.append(f"Nom de fichier ou code resté dans le texte ? « {line.flat[:80]} »")
-    return doubts
 
 
 def read_interviewee(title: str) -> str | None:

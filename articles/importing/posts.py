@@ -11,6 +11,7 @@ from articles.importing.lines import (
     BYLINE,
     CREDIT,
     FURNITURE,
+    HEADER_BELOW_TITLE,
     LONG_TITLE_WORDS,
     MAX_META_WORDS,
     MAX_TITLE_WORDS,
@@ -58,10 +59,13 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     dated_header = any(is_header(line) for line in lines[: first_prose + HEADER_REACH])
     gaps = sorted(line.gap_before for line in lines[first_prose + 1 :])
     no_blank_lines = bool(gaps) and gaps[len(gaps) // 2] == 0  # paragraphs follow each other
+    # Where the template puts a post's dated header: above its title ("This article was
+    # written on…" then the title) or below it ("Posted by…" under the title).
+    header_above = title is not None and any(is_header(line) for line in lines[:title])
     starts = [(0, title)]
     seen_prose = False
     for index in range(first_prose, len(lines)):
-        if seen_prose and (why := starts_a_post(lines, index, no_blank_lines)):
+        if seen_prose and (why := starts_a_post(lines, index, no_blank_lines, header_above)):
             start = header_start(lines, index, starts[-1][0])
             if dated_header and not any(is_header(line) for line in lines[start : index + 3]):
                 lines[index].reason = f"intertitre (pas d'en-tête daté, malgré : {why})"
@@ -153,10 +157,13 @@ def title_features(lines: list[Line], index: int, candidates: list[int]) -> list
         features.append((3 if "sous" in slot else 2, slot))
     if not attached_to_prose(lines, index):
         features.append((2, "détachée du texte"))
-    if any(other.folded == line.folded for other in lines if other is not line):
-        features.append((3, "répétée sur la page"))
     if index == candidates[-1]:
         features.append((1, "la plus proche du texte"))
+    repeated = any(other.folded == line.folded for other in lines if other is not line)
+    if repeated:
+        features.append((3, "répétée sur la page"))
+    elif header_below(lines, index):
+        features.append((3, "juste au-dessus de son en-tête (« Posted by », « Publié le »)"))
     if banner(lines, index):
         features.append((-5, "bandeau du site (mot court en tête, suivi du décor)"))
     if line.flat.startswith(("«", "“", '"')) and not slot:
@@ -168,6 +175,12 @@ def title_features(lines: list[Line], index: int, candidates: list[int]) -> list
     ):
         features.append((-4, "première question d'une interview"))
     return features
+
+
+def header_below(lines: list[Line], index: int) -> bool:
+    """The next line but furniture is a header that templates put under the title."""
+    below = next((other for other in lines[index + 1 :] if other.role != FURNITURE), None)
+    return below is not None and below.role == META and bool(HEADER_BELOW_TITLE.match(below.folded))
 
 
 def banner(lines: list[Line], index: int) -> bool:
@@ -201,15 +214,23 @@ def first_question(lines: list[Line], title: int, question: int) -> bool:
     return bool(INTERVIEW_TITLE.search(lines[title].folded)) or more >= 2
 
 
-def starts_a_post(lines: list[Line], index: int, no_blank_lines: bool = False) -> str | None:
+def starts_a_post(
+    lines: list[Line], index: int, no_blank_lines: bool = False, header_above: bool = False
+) -> str | None:
     """A heading that opens a new post: something besides its shortness must say so (the
-    reason is returned)."""
+    reason is returned). On a page whose posts carry their dated header above the title, a
+    line right above such a header ends the previous post (a signature's role, say)."""
     line = lines[index]
     if not title_like(line, LONG_TITLE_WORDS) or is_postscript(line.flat):
         return None
     following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]
+    header_next = bool(following) and is_dated(lines[following[0]])
+    if header_next and header_above and not HEADER_BELOW_TITLE.match(lines[following[0]].folded):
+        return None
     if not line.standalone:  # on a page without blank lines, its header or a blank says so
-        if following and is_dated(lines[following[0]]) and line.gap_before == 0:
+        if header_next and (
+            line.gap_before == 0 or HEADER_BELOW_TITLE.match(lines[following[0]].folded)
+        ):
             return "suivie de son en-tête daté"
         if following and lines[following[0]].role == CREDIT and line.words <= MAX_TITLE_WORDS:
             return "suivie du crédit de sa photo"

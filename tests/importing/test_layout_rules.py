@@ -839,7 +839,8 @@ def test_explain_gives_every_line_a_reason():
 def test_explain_gives_the_titles_score_in_its_reason():
     explained, _parsed = explain_bytes(EXPLAINED_PAGE.encode())
     title_reason = explained[1][2]
-    assert title_reason.startswith("titre possible, score 3 : ")
+    assert title_reason.startswith("titre possible, score 6 : ")
+    assert "juste au-dessus de son en-tête" in title_reason
 
 
 def test_explain_numbers_the_posts_of_a_multi_post_page():

@@ -1,0 +1,102 @@
+"""What an editor should check: the parser's doubts about one article's text.
+
+A doubt is a decision taken on thin evidence (a title chosen by a hair, a post cut on a mere
+blank, a short line that may be a caption or a heading) or a trace of something the rules did
+not know (a credit, a file name, a date left in the text). Each becomes a French warning and
+puts the article in the « à relire » queue; what a page simply does not say (no author, no
+issue number) is a note, not a doubt (see `parser.build_article`).
+"""
+
+import re
+
+from articles.importing.dates import find_date
+from articles.importing.lines import SENTENCE_ENDS, STANDFIRST
+from articles.importing.opening import BYLINE_SUMMARY_REASON, is_note
+from articles.importing.reading import Line
+
+CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
+
+WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit")
+
+# A picture's file name, a slug or a shortcode the rules did not know, left in a paragraph.
+LEFTOVER_CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\[/?[a-z_]+[\] ]")
+
+SHORT_HEADING_WORDS = 3  # "Consolidation", "Le cas lyonnais": a heading, or another post's title
+
+SHORT_OPENING_WORDS = 15  # an opening sentence that short may be a caption or a chapô
+
+DATE_LINE_WORDS = 6  # "vendredi 3 juin 2011": a date on its own line
+
+
+def body_doubts(
+    title: Line | None, rest: list[Line], body: list[Line], *, dated: bool = True
+) -> list[str]:
+    """The doubts about an article whose title is `title`, whose lines after the title are
+    `rest` and whose text lines are `body`; `dated` says whether the page gave it a date."""
+    doubts = []
+    if title is not None and "doute" in title.reason:
+        doubts.append("Titre choisi entre deux lignes presque à égalité : à vérifier.")
+    if title is not None and WEAK_SPLIT.search(title.reason):
+        doubts.append("Article découpé sur un simple blanc ou un crédit : vérifier les découpes.")
+    summary = next((line for line in rest if line.role == STANDFIRST), None)
+    if summary is not None and summary.reason == BYLINE_SUMMARY_REASON:
+        doubts.append("Chapô suivi de la signature : chapô ou premier paragraphe ?")
+    text = [line for line in body if not is_note(line)]
+    doubts.extend(opening_doubts(text))
+    doubts.extend(middle_doubts(text, dated))
+    last = text[-1] if text else None
+    if (
+        last is not None
+        and len(body) > 1
+        and last.words <= 6
+        and not last.flat.endswith(SENTENCE_ENDS)
+    ):
+        doubts.append(
+            f"Le texte finit sur une ligne courte : « {last.flat} » : intertitre d'une page "
+            "coupée, signature ou décor ?"
+        )
+    for line in text:
+        if line.words <= 25 and CREDIT_WORDS.search(line.folded):
+            doubts.append(f"Crédit ou légende resté dans le texte ? « {line.flat} »")
+        elif LEFTOVER_CODE.search(line.flat):
+            doubts.append(f"Nom de fichier ou code resté dans le texte ? « {line.flat[:80]} »")
+    return doubts
+
+
+def opening_doubts(text: list[Line]) -> list[str]:
+    """A text that opens on one short sentence above a long paragraph: the sentence may be a
+    photo's caption or a chapô the rules did not see."""
+    if len(text) < 2:
+        return []
+    first, second = text[0], text[1]
+    if (
+        first.words <= SHORT_OPENING_WORDS
+        and first.flat.endswith(".")
+        and second.words > 2 * first.words
+    ):
+        return [
+            f"Le texte commence par une phrase courte : « {first.flat} » : légende, chapô "
+            "ou début du texte ?"
+        ]
+    return []
+
+
+def middle_doubts(text: list[Line], dated: bool) -> list[str]:
+    """Inside the text, traces of another post: a date alone on its line, or, on a page that
+    gives no date, a short heading (a subheading, or the title of a post run into this one)."""
+    doubts = []
+    for line in text[1:-1]:
+        if line.words <= DATE_LINE_WORDS and (found := find_date(line.folded)) and found.value:
+            doubts.append(
+                f"Date seule dans le texte : « {line.flat} » : début d'un autre article ?"
+            )
+        elif (
+            not dated
+            and line.words <= SHORT_HEADING_WORDS
+            and not line.flat.endswith((*SENTENCE_ENDS, ":"))
+        ):
+            doubts.append(
+                f"Intertitre sur une page sans date : « {line.flat} » : intertitre ou titre "
+                "d'un autre article ?"
+            )
+    return doubts

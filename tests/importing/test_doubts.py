@@ -1,0 +1,96 @@
+"""The review flag: which readings the parser doubts (flagged « à relire »), and which plain
+absences it only notes. Hand-made pages, one doubt each, with the twin page that has none."""
+
+from articles.importing import parse_text
+from articles.importing.furniture import is_comment_form, starts_comments
+
+LONG = (
+    "Les centres de contacts changent de visage depuis dix ans, sous la pression des clients "
+    "qui veulent des réponses rapides et justes, et des directions qui comptent chaque minute "
+    "passée au téléphone comme une dépense à réduire plutôt qu'un lien à soigner."
+)
+LONG_2 = (
+    "Les directions de la relation client investissent donc dans la formation, les outils et "
+    "la qualité du service rendu à chaque appel, avec des résultats inégaux selon les secteurs "
+    "et une attention nouvelle portée aux conseillers eux-mêmes, longtemps oubliés des plans."
+)
+DATE_LINE = "Publié le 3 mars 2020 à 10:00 par Magazine En-Contact"
+
+
+def page(*lines):
+    return "\n\n".join(lines) + "\n"
+
+
+def only(text):
+    parsed = parse_text(text)
+    assert len(parsed.articles) == 1, [a.title for a in parsed.articles]
+    return parsed.articles[0]
+
+
+def doubts(article, word):
+    return [warning for warning in article.warnings if word in warning]
+
+
+def test_a_page_that_only_lacks_an_author_and_an_issue_is_not_flagged():
+    article = only(page("Le plateau de Vannes", DATE_LINE, LONG, LONG_2))
+    assert (article.warnings, article.needs_review) == ([], False)
+    assert len(article.notes) == 2  # no author, no issue number: noted, not doubted
+
+
+def test_a_date_alone_inside_the_text_may_open_another_post():
+    article = only(page("Le plateau de Vannes", DATE_LINE, LONG, "vendredi 3 juin 2011", LONG_2))
+    assert doubts(article, "Date seule dans le texte") == [
+        "Date seule dans le texte : « vendredi 3 juin 2011 » : début d'un autre article ?"
+    ]
+    assert article.needs_review
+
+
+def test_a_short_heading_on_a_page_without_date_may_be_another_posts_title():
+    undated = only(page("Le plateau de Vannes", LONG, "Consolidation", LONG_2))
+    dated = only(page("Le plateau de Vannes", DATE_LINE, LONG, "Consolidation", LONG_2))
+    assert len(doubts(undated, "Intertitre sur une page sans date")) == 1
+    assert undated.needs_review
+    assert doubts(dated, "Intertitre") == []  # a dated article's subheading is ordinary
+
+
+def test_a_short_sentence_above_a_long_paragraph_may_be_a_caption():
+    caption = "Le documentaire sort en DVD cette semaine."
+    article = only(page("Le plateau de Vannes", DATE_LINE, caption, LONG, LONG_2))
+    assert article.body.startswith(caption)
+    assert doubts(article, "commence par une phrase courte") == [
+        f"Le texte commence par une phrase courte : « {caption} » : légende, chapô ou début "
+        "du texte ?"
+    ]
+
+
+def test_a_long_opening_paragraph_raises_no_opening_doubt():
+    article = only(page("Le plateau de Vannes", DATE_LINE, LONG, LONG_2, LONG))
+    assert doubts(article, "phrase courte") == []
+
+
+def test_the_comment_form_and_a_count_above_a_commenter_end_the_text():
+    signed = page(
+        "Le plateau de Vannes",
+        DATE_LINE,
+        LONG,
+        LONG_2,
+        "Élodie Marchetti",
+        "Un commentaire",
+        "Bernard R.",
+        "4 octobre 2016 à 09:12",
+        "Bravo pour cet article, je reconnais bien mon ancien plateau et ses habitudes.",
+        "Laisser un commentaire",
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+    )
+    article = only(signed)
+    assert article.body == f"{LONG}\n\n{LONG_2}"
+    assert [author.name for author in article.authors] == ["Élodie Marchetti"]
+
+
+def test_comment_headings_by_rule():
+    assert starts_comments("un commentaire", counted=True)
+    assert not starts_comments("un commentaire")  # a counter in a post's header
+    assert starts_comments("2 reponses a « le titre »")
+    assert is_comment_form("laisser un commentaire")
+    assert is_comment_form("votre adresse e-mail ne sera pas publiee.")
+    assert not is_comment_form("votre adresse a change : prevenez votre conseiller.")

@@ -15,13 +15,12 @@ import html
 import mimetypes
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.text import Truncator
 
-from articles.models import Article, Issue, Tag, TaggedArticle
+from articles.models import Issue, Tag
 from articles.site.cards import public_articles, with_card_links
 from authors.models import Author
 
@@ -40,14 +39,26 @@ def as_html(text):
 
 
 class LatestArticlesFeed(Feed):
+    """The newest articles; the base of every feed. `about()` is the feed's description in
+    plain text (Atom's subtitle), `articles()` what it lists."""
+
     title = f"{SITE} — derniers articles"
-    description = "Les derniers articles du magazine de la relation client."
+    about_text = "Les derniers articles du magazine de la relation client."
+
+    def about(self, obj=None):
+        return self.about_text.format(obj=obj)
+
+    def description(self, obj=None):
+        return as_html(self.about(obj))
 
     def link(self):
         return reverse("articles:list")
 
-    def items(self):
-        return latest(public_articles())
+    def articles(self, obj=None):
+        return public_articles()
+
+    def items(self, obj=None):
+        return latest(self.articles(obj))
 
     def item_title(self, item):
         return item.title
@@ -89,92 +100,66 @@ class LatestArticlesFeed(Feed):
         return [tag.name for tag in item.tag_links]
 
 
-class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
-    subtitle = LatestArticlesFeed.description
+class ArticlesOfFeed(LatestArticlesFeed):
+    """The newest articles filed under one `model` row (a tag, an author, an issue), found by
+    the address's arguments; 404 until one of them is published."""
+
+    model = None
+
+    def get_object(self, request, **lookup):
+        return get_object_or_404(self.model.objects.with_published_articles(), **lookup)
+
+    def title(self, obj):
+        return f"{SITE} — {obj}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
 
 
-class TagFeed(LatestArticlesFeed):
-    def get_object(self, request, slug):
-        used = TaggedArticle.objects.filter(
-            tag=OuterRef("pk"), content_object__in=Article.objects.published()
-        )
-        return get_object_or_404(Tag.objects.filter(Exists(used)), slug=slug)
+class TagFeed(ArticlesOfFeed):
+    model = Tag
+    about_text = "Les derniers articles sur « {obj.name} »."
 
-    def title(self, tag):
-        return f"{SITE} — {tag.name}"
-
-    def about(self, tag):
-        return f"Les derniers articles sur « {tag.name} »."
-
-    def description(self, tag):
-        return as_html(self.about(tag))
-
-    def link(self, tag):
-        return tag.get_absolute_url()
-
-    def items(self, tag):
-        return latest(public_articles().filter(taggedarticle__tag=tag))
+    def articles(self, tag):
+        return public_articles().filter(taggedarticle__tag=tag)
 
 
-class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+class AuthorFeed(ArticlesOfFeed):
+    model = Author
+    about_text = "Les derniers articles de {obj.name}."
 
-    def subtitle(self, tag):
-        return self.about(tag)
-
-
-class AuthorFeed(LatestArticlesFeed):
-    def get_object(self, request, slug):
-        signed = Article.objects.published().filter(authors=OuterRef("pk"))
-        return get_object_or_404(Author.objects.filter(Exists(signed)), slug=slug)
-
-    def title(self, author):
-        return f"{SITE} — {author.name}"
-
-    def about(self, author):
-        return f"Les derniers articles de {author.name}."
-
-    def description(self, author):
-        return as_html(self.about(author))
-
-    def link(self, author):
-        return author.get_absolute_url()
-
-    def items(self, author):
-        return latest(public_articles().filter(authors=author))
+    def articles(self, author):
+        return public_articles().filter(authors=author)
 
 
-class AuthorAtomFeed(AuthorFeed):
+class IssueFeed(ArticlesOfFeed):
+    model = Issue
+    about_text = "Le sommaire du numéro {obj.number}."
+
+    def articles(self, issue):
+        return public_articles().filter(issue=issue).order_by("issue_position", "pk")
+
+
+class Atom:
+    """A feed's Atom twin: its plain-text `about()` as subtitle."""
+
     feed_type = Atom1Feed
 
-    def subtitle(self, author):
-        return self.about(author)
+    def subtitle(self, obj=None):
+        return self.about(obj)
 
 
-class IssueFeed(LatestArticlesFeed):
-    def get_object(self, request, number):
-        contents = Article.objects.published().filter(issue=OuterRef("pk"))
-        return get_object_or_404(Issue.objects.filter(Exists(contents)), number=number)
-
-    def title(self, issue):
-        return f"{SITE} — {issue}"
-
-    def about(self, issue):
-        return f"Le sommaire du numéro {issue.number}."
-
-    def description(self, issue):
-        return as_html(self.about(issue))
-
-    def link(self, issue):
-        return issue.get_absolute_url()
-
-    def items(self, issue):
-        return latest(public_articles().filter(issue=issue).order_by("issue_position", "pk"))
+class LatestArticlesAtomFeed(Atom, LatestArticlesFeed):
+    pass
 
 
-class IssueAtomFeed(IssueFeed):
-    feed_type = Atom1Feed
+class TagAtomFeed(Atom, TagFeed):
+    pass
 
-    def subtitle(self, issue):
-        return self.about(issue)
+
+class AuthorAtomFeed(Atom, AuthorFeed):
+    pass
+
+
+class IssueAtomFeed(Atom, IssueFeed):
+    pass

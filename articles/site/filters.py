@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.db.models.functions import Now
 from django.utils.http import urlencode
 
 from articles import counters, search
 from articles.caching import cached_aggregate
-from articles.models import ArchiveCount, Article, Issue, Section, Tag
+from articles.models import LISTING_ORDER, ArchiveCount, Article, Issue, Section, Tag
 from authors.models import Author
 
 FACETS_SHOWN = 20
@@ -40,21 +40,21 @@ class YearFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
-def used_by_published(model, lookup):
-    """A filter's queryset: `model`'s rows a published article uses (`lookup` leads from the
-    article to the row). What only unpublished articles use stays unknown to readers: a coming
-    issue's title, a draft's section, tag or author (slugs and numbers are easy to guess, and a
-    chip or the section drop-down would show the name)."""
+def used_by_published(model):
+    """A filter's queryset: `model`'s rows a published article uses. What only unpublished
+    articles use stays unknown to readers: a coming issue's title, a draft's section, tag or
+    author (slugs and numbers are easy to guess, and a chip or the section drop-down would
+    show the name)."""
 
     def queryset(request=None):
-        published = Article.objects.published(now=Now())  # the form class is kept: see below
-        return model.objects.filter(Exists(published.filter(**{lookup: OuterRef("pk")})))
+        # The database's clock: the form class is kept (see get_form_class).
+        return model.objects.with_published_articles(now=Now())
 
     return queryset
 
 
-published_issues = used_by_published(Issue, "issue")
-published_sections = used_by_published(Section, "section")
+published_issues = used_by_published(Issue)
+published_sections = used_by_published(Section)
 
 
 @dataclass(frozen=True)
@@ -69,13 +69,13 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Mots recherchés", method="filter_words")
     tag = django_filters.ModelMultipleChoiceFilter(
         label="Mots-clés",
-        queryset=used_by_published(Tag, "taggedarticle__tag"),
+        queryset=used_by_published(Tag),
         to_field_name="slug",
         method="filter_tags",
     )
     author = django_filters.ModelChoiceFilter(
         label="Auteur",
-        queryset=used_by_published(Author, "bylines__author"),
+        queryset=used_by_published(Author),
         to_field_name="slug",
         field_name="authors",
     )
@@ -218,5 +218,5 @@ class SearchFilter(ArticleFilter):
         queryset = super().filter_queryset(queryset)
         if not self.words:
             return queryset.none()
-        ranked = queryset.order_by("-rank", *Article._meta.ordering)
+        ranked = queryset.order_by("-rank", *LISTING_ORDER)
         return search.with_excerpts(ranked, self.words)

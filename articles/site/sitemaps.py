@@ -4,10 +4,9 @@ Each section returns a list, so that a sitemap costs one query (no separate coun
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from articles.models import Article, Issue, Section, Tag, TaggedArticle
+from articles.models import Article, Issue, Section, Tag
 from authors.models import Author
 
 
@@ -27,35 +26,27 @@ class WithPublishedArticles(Sitemap):
 
     changefreq = "weekly"
     priority = 0.5
-    model = related = None
+    model = None
 
     def items(self):
-        published = Article.objects.published().filter(**{self.related: OuterRef("pk")})
-        return list(self.model.objects.filter(Exists(published)).order_by("pk"))
+        return list(self.model.objects.with_published_articles().order_by("pk"))
 
 
 class IssueSitemap(WithPublishedArticles):
-    model, related = Issue, "issue"
+    model = Issue
 
 
 class SectionSitemap(WithPublishedArticles):
-    model, related = Section, "section"
+    model = Section
 
 
 class AuthorSitemap(WithPublishedArticles):
-    model, related = Author, "authors"
+    model = Author
 
 
-class TagSitemap(Sitemap):
-    changefreq = "weekly"
+class TagSitemap(WithPublishedArticles):
+    model = Tag
     priority = 0.4
-
-    def items(self):
-        used = TaggedArticle.objects.filter(
-            tag=OuterRef("pk"),
-            content_object__in=Article.objects.published(),
-        )
-        return list(Tag.objects.filter(Exists(used)).order_by("pk"))
 
 
 class PageSitemap(Sitemap):

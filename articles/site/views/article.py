@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
-from articles.models import Article, ArticleAuthor, TaggedArticle
+from articles.models import LISTING_ORDER, Article, ArticleAuthor, TaggedArticle
 from articles.site.cards import NEVER_SHOWN
 
 RELATED_SHOWN = 4
@@ -66,7 +66,7 @@ def related_articles(article, tag_ids):
         .annotate(shared=Count("taggedarticle", filter=shared))
         .only("title", "slug", "published_at", "section")
         .select_related("section")
-        .order_by("-shared", *Article._meta.ordering)[:RELATED_SHOWN]
+        .order_by("-shared", *LISTING_ORDER)[:RELATED_SHOWN]
     )
 
 

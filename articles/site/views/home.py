@@ -1,6 +1,5 @@
 """The home page, and robots.txt."""
 
-from django.db.models import Exists, OuterRef
 from django.views.generic import TemplateView
 
 from articles import counters
@@ -21,11 +20,7 @@ class HomeView(TemplateView):
         cards = published.newest_first().defer(*NEVER_SHOWN).select_related("issue", "section")
         latest = list(cards[:12])
         editorial = cards.filter(kind=Article.Kind.EDITO).first()
-        issue = (
-            Issue.objects.filter(Exists(published.filter(issue=OuterRef("pk"))))
-            .order_by("-number")
-            .first()
-        )
+        issue = Issue.objects.with_published_articles().order_by("-number").first()
         # The issue's contents show a section and a linked title, as plain rows: an issue of
         # the archive holds hundreds of articles.
         rows = published.filter(issue=issue).order_by("issue_position", "pk")

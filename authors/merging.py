@@ -8,7 +8,7 @@ signed by several of them keeps one byline, at the best place any of them had.
 from django.db import transaction
 
 from articles import counters
-from articles.admin.common import merge_links
+from articles.merging import merge_links
 from articles.models import ArticleAuthor
 
 AUTHOR_PROFILE_FIELDS = ("role", "handle", "bio", "photo")

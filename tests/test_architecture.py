@@ -1,7 +1,8 @@
 """The direction of imports (docs/architecture.md): the import-linter contracts of pyproject.toml.
 
 The parser knows nothing of Django; textkit imports nothing of the project; the public site
-never imports the back office nor the importer; models import nothing above them.
+never imports the back office nor the importer; models import nothing above them; nothing but
+the back office itself and the URLconf imports the back office.
 """
 
 import tomllib
@@ -25,3 +26,16 @@ def test_the_parser_contract_names_every_module_of_the_importer_but_the_writing_
         if path.stem not in ("writer", "pipeline")
     }
     assert modules - set(parser["source_modules"]) == set()
+
+
+def test_the_back_office_contract_names_every_module_outside_it():
+    contracts = tomllib.loads(PYPROJECT.read_text())["tool"]["importlinter"]["contracts"]
+    contract = next(c for c in contracts if c["name"].startswith("Nothing outside the back"))
+    outside = {
+        f"{path.parent.name}.{path.stem}"
+        for package in ("articles", "authors", "encontact")
+        for path in (PYPROJECT.parent / package).iterdir()
+        if (path.suffix == ".py" or (path / "__init__.py").exists())
+        and path.stem not in ("__init__", "admin", "migrations")
+    }
+    assert outside - {"encontact.urls"} - set(contract["source_modules"]) == set()

@@ -1,4 +1,4 @@
-"""The article list's bulk actions, the suggested tags' accept and drop, and the tags' merge.
+"""The article list's bulk actions, and the suggested tags' accept and drop.
 
 Every change of articles goes through `ArticleActionsMixin.transition`: one history row per
 article (simple-history's bulk update), the counts kept in the same transaction, the page cache
@@ -7,13 +7,12 @@ told, one message saying how many articles changed.
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from articles import counters
-from articles.admin.common import action_step, merge_links, plural, submitted
+from articles.admin.common import action_step, plural, submitted
 from articles.caching import content_changed
 from articles.models import Article, Issue, Tag, TaggedArticle
 
@@ -246,24 +245,3 @@ def find_or_create_tag(request, name):
             return None
         tag.save()
     return tag
-
-
-@transaction.atomic
-def merge_tags(target, duplicates):
-    """Move every article of `duplicates` onto `target` and delete them; return how many.
-
-    A link stays a suggestion only if every merged link to that article was one.
-    """
-    duplicate_ids, kept, moved, dropped = merge_links(
-        TaggedArticle.objects, target, duplicates, order="suggested"
-    )
-
-    confirmed = [
-        keep.pk for keep, rows in kept if keep.suggested and not all(r.suggested for r in rows)
-    ]
-    with counters.tracking({keep.content_object_id for keep, _rows in kept}):
-        TaggedArticle.objects.filter(pk__in=dropped).delete()
-        TaggedArticle.objects.filter(pk__in=moved).update(tag=target)
-    TaggedArticle.objects.filter(pk__in=confirmed).update(suggested=False)
-    type(target).objects.filter(pk__in=duplicate_ids).delete()
-    return len(kept)

@@ -5,9 +5,6 @@ linked to them, and cannot be deleted while used; authors and tags merge through
 intermediate page (`merge_rows`, on `action_step`).
 """
 
-from itertools import groupby
-from operator import attrgetter
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -183,39 +180,3 @@ def merge_rows(model_admin, request, queryset, noun, title, intro, merge):
         messages.SUCCESS,
     )
     return None
-
-
-def merge_links(links, target, duplicates, *, order):
-    """The links (`ArticleAuthor.objects` or `TaggedArticle.objects`) that merging
-    `duplicates` into `target` touches: every link of the articles a duplicate is on, to one
-    of the group.
-
-    `order` decides the link kept when no link of an article is the target's. Returns the
-    duplicates' ids, then `regroup()`'s kept, moved and dropped links.
-    """
-    columns = links.model._meta.concrete_fields
-    key = next(field.attname for field in columns if field.related_model is type(target))
-    article = next(field.attname for field in columns if field.related_model is Article)
-    duplicate_ids = [row.pk for row in duplicates if row.pk != target.pk]
-    affected = links.filter(**{f"{key}__in": duplicate_ids}).values(article)
-    group = links.filter(
-        **{f"{key}__in": [target.pk, *duplicate_ids], f"{article}__in": affected}
-    ).order_by(article, order, "pk")
-    return duplicate_ids, *regroup(group, article, target.pk, target_attr=key)
-
-
-def regroup(links, group_key, target_id, *, target_attr):
-    """Split the links of one merge into those to keep and those to delete.
-
-    `links` are ordered by `group_key`; in each group (one article) the target's link is kept,
-    or else the first one, which then moves to the target.
-    """
-    kept, moved, dropped = [], [], []
-    for _, rows in groupby(links, key=attrgetter(group_key)):
-        rows = list(rows)
-        keep = next((row for row in rows if getattr(row, target_attr) == target_id), rows[0])
-        kept.append((keep, rows))
-        if getattr(keep, target_attr) != target_id:
-            moved.append(keep.pk)
-        dropped.extend(row.pk for row in rows if row is not keep)
-    return kept, moved, dropped

@@ -6,9 +6,10 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.html import format_html
 
-from articles.admin.actions import merge_tags, settle_suggestions
+from articles.admin.actions import settle_suggestions
 from articles.admin.common import UsedByArticlesMixin, merge_action
 from articles.admin.filters import HasSuggestionsFilter
+from articles.merging import merge_tags
 from articles.models import FurnitureLine, Section, Subject, Tag, TaggedArticle
 
 

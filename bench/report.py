@@ -33,6 +33,8 @@ IMPORT_LOAD_P50_MS = 200
 KEYS = ("requests", "p50_ms", "p99_ms", "max_ms")
 PUBLIC_PAGES = ("home", "list", "list_two_tags", "tag", "article", "search", "feed")
 MAX_PUBLIC_QUERIES = 8
+IMPORT_LOAD_BOUNDED = "Bounded load while an import runs: 0 errors, 0 answers 5xx"
+HOSTILE_BOUNDED = "Hostile load: readers' pages p99 < 1 s, 0 errors, while searches attack"
 # `make faults` (bench/faults.py) writes its own section between these markers; `make bench`
 # carries it over untouched.
 KEPT_START = "<!-- faults: written by `make faults`, kept by `make bench` -->"
@@ -81,13 +83,22 @@ class Report:
 
     # Sections -----------------------------------------------------------------------------
 
+    def step(self, name, heading, *targets):
+        """The answer of step `name`, under its heading; None once said that it was not
+        measured, each of `targets` left unmet."""
+        answer = self.results.get(name)
+        self.add(heading, "")
+        if not answer or "error" in answer:
+            self.add(f"Not measured: {answer.get('error') if answer else 'step not run'}.", "")
+            for what in targets:
+                self.target(what, "—", None)
+            return None
+        return answer
+
     def pages(self):
-        pages = self.results.get("pages")
-        self.add("## Pages under load", "")
-        if not pages or "error" in pages:
-            self.add(f"Not measured: {pages.get('error') if pages else 'step not run'}.", "")
-            for label in TARGETED_PAGES.values():
-                self.target(f"{label}: share of the plain ceiling", "—", None)
+        targets = [f"{label}: share of the plain ceiling" for label in TARGETED_PAGES.values()]
+        pages = self.step("pages", "## Pages under load", *targets)
+        if pages is None:
             return
         modes = pages["modes"]
         any_mode = next(iter(modes.values()))
@@ -317,11 +328,9 @@ class Report:
         )
 
     def backoffice(self):
-        answer = self.results.get("backoffice")
-        self.add("## Admin article list", "")
-        if not answer or "error" in answer:
-            self.add(f"Not measured: {answer.get('error') if answer else 'step not run'}.", "")
-            self.target("Admin article list on 100,000 articles: median < 300 ms", "—", None)
+        what = "Admin article list on 100,000 articles: median < 300 ms"
+        answer = self.step("backoffice", "## Admin article list", what)
+        if answer is None:
             return
         self.add(
             f"{answer['articles']:,} articles; an editor's request through Django's test client "
@@ -356,10 +365,8 @@ class Report:
         )
 
     def search(self):
-        answer = self.results.get("search")
-        self.add("## Search", "")
-        if not answer or "error" in answer:
-            self.add(f"Not measured: {answer.get('error') if answer else 'step not run'}.", "")
+        answer = self.step("search", "## Search")
+        if answer is None:
             return
         queries = answer["queries"]
         self.add(
@@ -428,12 +435,11 @@ class Report:
                 self.add(f"Slowest on {engine}: {slow}.", "")
 
     def imports(self):
-        answer = self.results.get("import")
-        self.add("## Import", "")
-        if not answer or "error" in answer:
-            self.add(f"Not measured: {answer.get('error') if answer else 'step not run'}.", "")
-            for engine in ("PostgreSQL", "SQLite"):
-                self.target(f"Import of 10,000 files on {engine}: < 60 s", "—", None)
+        targets = [
+            f"Import of 10,000 files on {engine}: < 60 s" for engine in ("PostgreSQL", "SQLite")
+        ]
+        answer = self.step("import", "## Import", *targets)
+        if answer is None:
             return
         parser = answer["parser"]
         self.add(
@@ -501,12 +507,8 @@ class Report:
         )
 
     def import_load(self):
-        answer = self.results.get("import_load")
-        self.add("## Readers while an import runs", "")
-        what = "Bounded load while an import runs: 0 errors, 0 answers 5xx"
-        if not answer or "error" in answer:
-            self.add(f"Not measured: {answer.get('error') if answer else 'step not run'}.", "")
-            self.target(what, "—", None)
+        answer = self.step("import_load", "## Readers while an import runs", IMPORT_LOAD_BOUNDED)
+        if answer is None:
             return
         imported = answer["import"]
         self.add(
@@ -533,7 +535,7 @@ class Report:
             judged=True,
         )
         self.target(
-            what,
+            IMPORT_LOAD_BOUNDED,
             f"{answer['errors']} errors, {answer['server_errors']} 5xx",
             answer["errors"] == 0 and answer["server_errors"] == 0,
             judged=True,
@@ -559,12 +561,8 @@ class Report:
         )
 
     def hostile(self):
-        answer = self.results.get("hostile")
-        self.add("## Hostile load", "")
-        what = "Hostile load: readers' pages p99 < 1 s, 0 errors, while searches attack"
-        if not answer or "error" in answer:
-            self.add(f"Not measured: {answer.get('error') if answer else 'step not run'}.", "")
-            self.target(what, "—", None)
+        answer = self.step("hostile", "## Hostile load", HOSTILE_BOUNDED)
+        if answer is None:
             return
         attack = answer["attack"]
         self.add(
@@ -591,7 +589,7 @@ class Report:
         statuses = ", ".join(f"{status}: {count}" for status, count in attack["statuses"].items())
         self.add(f"Answers to the attackers: {statuses}.", "")
         self.target(
-            what,
+            HOSTILE_BOUNDED,
             f"worst p99 {answer['worst_reader_p99_ms']:.0f} ms, {answer['reader_errors']} errors",
             answer["met"],
             judged=True,

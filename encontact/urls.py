@@ -1,4 +1,5 @@
-"""Root URLs: the public site, the back office and the machine-readable files."""
+"""Root URLs: the back office (with its editors' password reset) and the public site
+(articles.site.urls, which also serves sitemap.xml and robots.txt)."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -10,28 +11,16 @@ admin.site.site_header = "En-Contact — back office"
 admin.site.site_title = "En-Contact"
 admin.site.index_title = "Rédaction"
 
+# Django's password reset for editors, by e-mail; the admin's login page links to the first.
+PASSWORD_RESET = [
+    ("password_reset/", auth_views.PasswordResetView, "admin_password_reset"),
+    ("password_reset/done/", auth_views.PasswordResetDoneView, "password_reset_done"),
+    ("reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView, "password_reset_confirm"),
+    ("reset/done/", auth_views.PasswordResetCompleteView, "password_reset_complete"),
+]
+
 urlpatterns = [
-    # Django's password reset for editors, by e-mail; the admin's login page links to it.
-    path(
-        "admin/password_reset/",
-        auth_views.PasswordResetView.as_view(),
-        name="admin_password_reset",
-    ),
-    path(
-        "admin/password_reset/done/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "admin/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "admin/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
+    *(path(f"admin/{route}", view.as_view(), name=name) for route, view, name in PASSWORD_RESET),
     path("admin/", admin.site.urls),
     path("", include("articles.site.urls")),
 ]

@@ -12,7 +12,7 @@ from django_filters.views import FilterView
 from articles import counters
 from articles.caching import cached_aggregate
 from articles.models import ArchiveCount, Issue, Section, Tag
-from articles.site.cards import CARD_FIELDS, public_articles, with_card_links
+from articles.site.cards import CARD_FIELDS, public_articles, with_card_links, with_cards
 from articles.site.filters import ArticleFilter, published_sections
 from authors.models import Author
 
@@ -62,6 +62,7 @@ class ArchiveListMixin:
     paginate_by = 20
     paginator_class = ArchivePaginator
     counted = None  # the list's (kind, key) in `articles.counters`, set by `get_queryset()`
+    cards_kept = True  # cards from the fragment cache (articles.site.cards.with_cards)
 
     def aggregate_key(self):
         """What the list is, whatever its page: the address without `page`."""
@@ -87,7 +88,8 @@ class ArchiveListMixin:
         paginator, page, _rows, is_paginated = super().paginate_queryset(
             queryset.only(*CARD_FIELDS), page_size
         )
-        page.object_list = with_card_links(list(page.object_list))
+        cards = with_cards if self.cards_kept else with_card_links
+        page.object_list = cards(list(page.object_list))
         return paginator, page, page.object_list, is_paginated
 
 
@@ -157,35 +159,48 @@ class ArticleListView(ArchiveListMixin, FilterView):
         return context
 
 
-class TagView(PaginatedList):
+class FiledUnderView(PaginatedList):
+    """The published articles filed under one row found by its slug (a tag, a section, an
+    author), the row in the context under its model's name; 404 when none is published."""
+
+    model = None
+    kind = None  # the row's ArchiveCount.Kind
+    article_path = ""  # from an article to the row
+
+    def get_queryset(self):
+        self.object = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        self.counted = (self.kind, self.object.pk)
+        return public_articles().filter(**{self.article_path: self.object})
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**{self.model._meta.model_name: self.object}, **kwargs)
+
+
+class TagView(FiledUnderView):
     """A tag's published articles, and the tags they share to narrow the list further."""
 
     template_name = "articles/tag_detail.html"
-
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        self.counted = (ArchiveCount.Kind.TAG, self.tag.pk)
-        return public_articles().filter(taggedarticle__tag=self.tag)
+    model, kind, article_path = Tag, ArchiveCount.Kind.TAG, "taggedarticle__tag"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(tag=self.tag, **kwargs)
+        context = super().get_context_data(**kwargs)
         neighbours = popular_tags(self.object_list, TOP_TAGS_SHOWN + 1, key=self.request.path)
-        context["related_tags"] = [tag for tag in neighbours if tag.pk != self.tag.pk]
+        context["related_tags"] = [tag for tag in neighbours if tag.pk != self.object.pk]
         return context
 
 
-class SectionView(PaginatedList):
+class SectionView(FiledUnderView):
     """A section's (rubrique's) published articles."""
 
     template_name = "articles/section_detail.html"
+    model, kind, article_path = Section, ArchiveCount.Kind.SECTION, "section"
 
-    def get_queryset(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        self.counted = (ArchiveCount.Kind.SECTION, self.section.pk)
-        return public_articles().filter(section=self.section)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+class AuthorDetailView(FiledUnderView):
+    """An author and their published articles; 404 when none is published yet."""
+
+    template_name = "authors/author_detail.html"
+    model, kind, article_path = Author, ArchiveCount.Kind.AUTHOR, "authors"
 
 
 class IssueView(ListView):
@@ -219,17 +234,3 @@ class YearArchiveView(PaginatedList):
     def get_context_data(self, **kwargs):
         years = cached_aggregate("years", "", counters.years)
         return super().get_context_data(year=self.kwargs["year"], years=years, **kwargs)
-
-
-class AuthorDetailView(PaginatedList):
-    """An author and their published articles; 404 when none is published yet."""
-
-    template_name = "authors/author_detail.html"
-
-    def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        self.counted = (ArchiveCount.Kind.AUTHOR, self.author.pk)
-        return public_articles().filter(authors=self.author)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)

@@ -258,6 +258,42 @@ def cached_aggregate(name, key, compute):
     return value
 
 
+def cached_fragments(name, keys, render):
+    """{key: HTML} for each of `keys`: the fragments kept for the content generation, and
+    `render(missing)` ({key: HTML}) for the others, kept in turn, when `AGGREGATE_CACHE` is on.
+
+    For pieces of pages that depend on the content alone and cost more to render than to
+    fetch: an article's card, its authors and tags (articles.site.cards). Any change a public
+    page shows starts a new generation, a renamed tag or author included, so a fragment is
+    never older than what it shows. All of them come back in one round trip to the cache.
+    Without a cache, or when it fails, everything is rendered.
+    """
+    keys = list(keys)
+    if not settings.AGGREGATE_CACHE or not keys:
+        return render(keys)
+    try:
+        generation = current_generation()
+        cache_keys = {f"{KEY_PREFIX}:{generation}:{name}:{key}": key for key in keys}
+        found = {cache_keys[k]: html for k, html in cache.get_many(list(cache_keys)).items()}
+    except Exception:  # noqa: BLE001 - no cache means slower pages, not broken ones
+        logger.warning("Fragment cache unavailable", exc_info=True)
+        return render(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        rendered = render(missing)
+        found.update(rendered)
+        try:
+            timeout = page_timeout(generation)
+            if timeout >= 1:
+                cache.set_many(
+                    {f"{KEY_PREFIX}:{generation}:{name}:{k}": html for k, html in rendered.items()},
+                    timeout,
+                )
+        except Exception:  # noqa: BLE001
+            logger.warning("Fragment cache: could not store %s", name, exc_info=True)
+    return found
+
+
 # The middleware ---------------------------------------------------------------------------
 
 

@@ -134,6 +134,9 @@ class Article(PublicationMixin, LeadImage, ImportProvenance):
     # A passage around the words searched for, set on search results only
     # (articles.search.with_excerpts); cards of other lists read this empty default.
     excerpt = ""
+    # A list's card as HTML, when kept by the fragment cache (articles.site.cards.with_cards);
+    # otherwise the list renders partials/article_card.html.
+    card = ""
 
     class Meta:
         ordering = [*LISTING_ORDER]

@@ -13,6 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.caching import content_changed
+from articles.models import Tag
 from tests.factories import ArticleFactory
 
 LIST = "/articles/"
@@ -36,9 +38,9 @@ def test_a_list_counts_its_articles_and_tags_once_per_change(client, aggregate_c
         ArticleFactory.create_batch(3, tag_names=["crm", "bpo"])
     first = queries(client, LIST)
 
-    # The count, the facets, the sections and the next scheduled publication come from the
-    # cache; the rows, bylines and tags do not.
-    assert (first, queries(client, LIST)) == (first, first - 4)
+    # The count, the facets, the sections, the next scheduled publication and the cards with
+    # their bylines and tags come from the cache; the page's rows do not.
+    assert (first, queries(client, LIST)) == (first, first - 6)
 
 
 @pytest.mark.django_db
@@ -78,18 +80,52 @@ def test_without_the_aggregate_cache_every_request_counts(client, settings, comm
 
 @pytest.mark.django_db
 def test_a_request_reads_the_content_generation_once(client, aggregate_cache, monkeypatch):
-    """The count, the facets and the sections of a list share one read of the generation."""
+    """The count, the facets, the sections and the cards of a list share one read of the
+    generation; the cards come in one request to the cache."""
     from articles.caching import GENERATION_KEY
 
     ArticleFactory.create_batch(3, tag_names=["crm", "bpo"])
     client.get(LIST)
-    reads = []
-    real_get = cache.get
+    reads, many = [], []
+    real_get, real_get_many = cache.get, cache.get_many
     monkeypatch.setattr(
         cache, "get", lambda key, *a, **k: reads.append(key) or real_get(key, *a, **k)
+    )
+    monkeypatch.setattr(
+        cache, "get_many", lambda keys, *a, **k: many.append(keys) or real_get_many(keys, *a, **k)
     )
 
     client.get(LIST)
 
-    # generation, count, facets, sections
-    assert (reads.count(GENERATION_KEY), len(reads)) == (1, 4)
+    # generation, count, facets, sections (the local-memory cache reads get_many's keys one by
+    # one: Redis reads them in one round trip)
+    single = [key for key in reads if key not in {k for keys in many for k in keys}]
+    assert (reads.count(GENERATION_KEY), len(single), [len(keys) for keys in many]) == (1, 4, [3])
+
+
+@pytest.mark.django_db
+def test_a_kept_card_shows_a_renamed_tag_and_an_edited_title_at_once(
+    client, aggregate_cache, committed
+):
+    with committed():
+        article = ArticleFactory(title="Avant", tag_names=["crm"])
+    client.get(LIST)
+    with committed():
+        Tag.objects.filter(name="crm").update(name="CRM et données")
+        content_changed()  # a bulk update sends no signal: its writer says so
+        article.title = "Après"
+        article.save()
+
+    card = client.get(LIST).context["articles"][0].card
+
+    assert ("CRM et données" in card, "Après" in card, "Avant" in card) == (True, True, False)
+
+
+@pytest.mark.django_db
+def test_cards_are_the_same_kept_or_rendered(client, settings, aggregate_cache, committed):
+    with committed():
+        ArticleFactory.create_batch(3, tag_names=["crm", "bpo"])
+    kept = [client.get(LIST).text for _ in range(2)]
+    settings.AGGREGATE_CACHE = False
+
+    assert kept == [client.get(LIST).text] * 2

@@ -6,8 +6,10 @@ from articles import counters
 from articles.caching import cached_aggregate
 from articles.links import slug_url
 from articles.models import Article, Issue
-from articles.site.cards import NEVER_SHOWN, with_card_links
+from articles.site.cards import NEVER_SHOWN, with_cards
 from articles.site.views.lists import TOP_TAGS_SHOWN
+
+EDITORIAL = "partials/editorial_box.html"
 
 
 class HomeView(TemplateView):
@@ -30,8 +32,8 @@ class HomeView(TemplateView):
                 rows.values_list("title", "slug", "section__name") if issue else []
             )
         ]
-        # One pair of queries fetches bylines and tags for the cards and the editorial.
-        with_card_links([*latest, *([editorial] if editorial else [])])
+        # Kept with the cards, or rendered with them: one pair of queries for their links.
+        with_cards(latest, also=[(editorial, EDITORIAL)] if editorial else [])
         return super().get_context_data(
             articles=latest,
             editorial=editorial,

@@ -14,6 +14,7 @@ class SearchView(ArticleListView):
 
     filterset_class = SearchFilter
     template_name = "articles/search.html"
+    cards_kept = False  # a card shows its excerpt for these words
 
     def get(self, request, *args, **kwargs):
         try:

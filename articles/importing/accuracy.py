@@ -113,15 +113,25 @@ class Score:
     flagged_right: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add(self, name: str, index: int, got: dict | None, want: dict | None):
-        """One article: `got` is None when the parser found fewer, `want` when it found more."""
+    def add(
+        self,
+        name: str,
+        index: int,
+        got: dict | None,
+        want: dict | None,
+        page_flagged: bool = False,
+    ):
+        """One article: `got` is None when the parser found fewer, `want` when it found more.
+
+        A missing article's text went into another article of its page: it counts as flagged
+        when that page has a flagged article (`page_flagged`), the one an editor will open."""
         self.articles += want is not None
         checks = compare(got or {}, want) if want is not None else {}
         for key, value in checks.items():
             self.judged[key] += 1
             self.right[key] += value
         bad = [key for key, value in checks.items() if not value]
-        flagged = bool(got and got.get("needs_review"))
+        flagged = bool(got.get("needs_review")) if got else page_flagged
         if want is not None and got is not None and not bad:
             self.exact += 1
             self.flagged_right += flagged
@@ -132,7 +142,8 @@ class Score:
         if want is None:
             self.misses.append(f"{label}: article en trop « {got['title'][:60]} »")
         elif got is None:
-            self.misses.append(f"{label}: article manquant « {want['title'][:60]} »")
+            where = " (page signalée)" if flagged else ""
+            self.misses.append(f"{label}: article manquant « {want['title'][:60]} »{where}")
         else:
             details = ", ".join(f"{key}={shown(key, got)!r}" for key in bad)
             self.misses.append(f"{label} « {want['title'][:40]} »: {details}")
@@ -177,12 +188,14 @@ def score_corpus(folder: Path, score: Score | None = None, *, parse=parse_bytes)
                 if norm(chrome) in body:
                     score.furniture += 1
                     score.misses.append(f"{name}: décor « {chrome} » resté dans le texte")
+        page_flagged = any(article["needs_review"] for article in got)
         for index in range(max(len(want), len(got))):
             score.add(
                 name,
                 index,
                 got[index] if index < len(got) else None,
                 want[index] if index < len(want) else None,
+                page_flagged,
             )
     return score
 

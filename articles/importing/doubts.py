@@ -11,8 +11,9 @@ import re
 
 from articles.importing.dates import find_date
 from articles.importing.lines import SENTENCE_ENDS, STANDFIRST
-from articles.importing.opening import BYLINE_SUMMARY_REASON, is_note
+from articles.importing.opening import BYLINE_SUMMARY_REASON, TITLE_GOES_ON_REASON, is_note
 from articles.importing.reading import Line
+from textkit.paragraphs import is_question
 
 CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
 
@@ -24,6 +25,8 @@ LEFTOVER_CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\
 SHORT_HEADING_WORDS = 3  # "Consolidation", "Le cas lyonnais": a heading, or another post's title
 
 SHORT_OPENING_WORDS = 15  # an opening sentence that short may be a caption or a chapô
+
+LONG_TITLE_WORDS = 20  # a headline that long has probably swallowed its standfirst
 
 DATE_LINE_WORDS = 6  # "vendredi 3 juin 2011": a date on its own line
 
@@ -41,8 +44,10 @@ def body_doubts(
     summary = next((line for line in rest if line.role == STANDFIRST), None)
     if summary is not None and summary.reason == BYLINE_SUMMARY_REASON:
         doubts.append("Chapô suivi de la signature : chapô ou premier paragraphe ?")
+    if summary is not None and summary.reason == TITLE_GOES_ON_REASON:
+        doubts.append("Le titre continue sur la ligne suivante (« … ») : titre, chapô ou texte ?")
     text = [line for line in body if not is_note(line)]
-    doubts.extend(opening_doubts(text))
+    doubts.extend(opening_doubts(text, has_standfirst=summary is not None))
     doubts.extend(middle_doubts(text, dated))
     last = text[-1] if text else None
     if (
@@ -63,9 +68,10 @@ def body_doubts(
     return doubts
 
 
-def opening_doubts(text: list[Line]) -> list[str]:
-    """A text that opens on one short sentence above a long paragraph: the sentence may be a
-    photo's caption or a chapô the rules did not see."""
+def opening_doubts(text: list[Line], *, has_standfirst: bool) -> list[str]:
+    """A text that opens on one short sentence above a long paragraph (the sentence may be a
+    photo's caption or a chapô the rules did not see), or on an introduction above the first
+    question of an interview (a chapô, or the text's first paragraph)."""
     if len(text) < 2:
         return []
     first, second = text[0], text[1]
@@ -78,7 +84,22 @@ def opening_doubts(text: list[Line]) -> list[str]:
             f"Le texte commence par une phrase courte : « {first.flat} » : légende, chapô "
             "ou début du texte ?"
         ]
+    answered = len(text) > 2 and not is_question(text[2].flat)
+    if not has_standfirst and not is_question(first.flat) and is_question(second.flat) and answered:
+        return ["Introduction d'une interview au début du texte : chapô ou premier paragraphe ?"]
     return []
+
+
+def field_doubts(title: str, category: str | None) -> list[str]:
+    """A title that reads like more than a headline, or several categories for one post."""
+    doubts = []
+    if len(title.split()) >= LONG_TITLE_WORDS:
+        doubts.append("Titre très long : un chapô collé au titre ?")
+    elif title.endswith(".") and not title.endswith("..."):
+        doubts.append("Titre terminé par un point : titre ou première phrase ?")
+    if category and "," in category:
+        doubts.append(f"Plusieurs rubriques : « {category} » : laquelle garder ?")
+    return doubts
 
 
 def middle_doubts(text: list[Line], dated: bool) -> list[str]:

@@ -50,7 +50,9 @@ CALL_TO_ACTION = re.compile(
     # a sharing plugin's buttons: "Cliquez pour partager sur X(ouvre dans une nouvelle fenêtre)"
     r"(?:cliquez|cliquer|click) (?:pour|to|ici pour) (?:partager|imprimer|envoyer|share|print)|"
     r"(?:partager|share this|j'aime ca|like this) ?:?$|"
-    r"(?:charger|afficher|voir) plus d'articles$|load more(?: posts)?$)"
+    r"(?:charger|afficher|voir) plus d'articles$|load more(?: posts)?$|"
+    # a paywall's notice, an audio player's loading text
+    r"(?:cet article est )?reserve aux abonnes|deja abonne|getting your .{0,30}player ready)"
 )
 COUNTER = re.compile(
     r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"

@@ -75,6 +75,12 @@ CAPTION_CREDIT = re.compile(
     r"\s?(?P<who>[^©/]{2,60})$"
 )
 
+# "Le plateau de Lille © Anne Roy", "Claire Morin dans le centre de Brest (Photo DR)": the
+# credit closes the caption without a separator.
+CAPTION_CLOSING_CREDIT = re.compile(
+    r"^(?P<caption>.+?)\s(?:©|\((?:©|photos?|credits?(?:\sphotos?)?)\s?:?)\s?(?P<who>[^©/()]{2,60}?)\)?$"
+)
+
 # "… Photos d’archives et de Jules Ferrand.": a line of credits that names the photographer.
 CREDIT_SENTENCE = re.compile(
     r"(?:^|\.\s)(?:photos?|illustrations?)\b[^.]{0,40}?\s(?:de|par)\s(?P<who>[^.]{3,40}?)\.?$"
@@ -93,6 +99,9 @@ SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
 # Metadata that may carry text glued after it: issue lines ("n°", "#", "En-Contact 57 :").
 GLUED_META_HINT = re.compile(r"n°|#|\bno\.?\s?\d|numero|en-?contact\s?\d")
 
+# "Texte : Claire Vasseur – Photos : Marc Roy": the author's byline, then the photographer's.
+TEXT_THEN_PHOTOS = re.compile(r"^textes?\s?:\s?\S[^–—|/]{2,60}?\s[–—|/-]\s(?=photos?\b)")
+
 TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
 
 POST_HEADER = re.compile(
@@ -104,6 +113,8 @@ HEADER_BELOW_TITLE = re.compile(r"^(?:posted (?:by|on)|publiee? le \d|le \d{1,2}
 COMMENTS_END = re.compile(POST_HEADER.pattern + r"|^publiee? le \d")
 
 SHORTCODE_CAPTION = "texte d'un code [caption] : légende"
+
+CREDITED_CAPTION = "ligne courte au-dessus d'un crédit photo : sa légende"
 
 WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
 
@@ -133,7 +144,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
 def split_glued_metadata(lines: list[Line]) -> list[Line]:
     """Lines that carry metadata and something else, cut in two, the second part as a line of
     its own: "Edito du magazine #48 : Un titre", "Posted by x on nov 9, 2010 in Presse | 0
-    commentsLe premier paragraphe…", "Un titre – par Manuel Jacquinet"."""
+    commentsLe premier paragraphe…", "Un titre – par Manuel Jacquinet", "Texte : X – Photos : Y"."""
     result = []
     for line in lines:
         cut = None
@@ -142,6 +153,8 @@ def split_glued_metadata(lines: list[Line]) -> list[Line]:
         ):
             meta = read_meta(line.flat[:300], line.folded[:300])
             cut = meta.rest if meta is not None else None
+        if not cut and (match := TEXT_THEN_PHOTOS.match(line.folded)):
+            cut = match.end()
         if not cut and (match := TRAILING_BYLINE.search(line.flat)):
             cut = (
                 match.start("byline")
@@ -166,14 +179,25 @@ def classify(lines: list[Line], keys: frozenset[str]):
     in_comments = False  # readers' comments run from their heading to the next post
     in_related = False  # titles listed under « À lire aussi » are links, not text
     in_text = False  # a bare date once paragraphs have begun is the text's own ("7 mai 2020")
+    titled_headers = False  # the blog's headers ("This article was written…") follow titles
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
+        if index and not in_text and POST_HEADER.match(line.folded):
+            titled_headers = lines[index - 1].role == TEXT and heading_like(lines[index - 1])
         # comments end at the next post: its header, or its title when the header is below it
-        next_post = following is not None and HEADER_BELOW_TITLE.match(following.folded)
+        next_post = following is not None and bool(
+            HEADER_BELOW_TITLE.match(following.folded)
+            or (titled_headers and POST_HEADER.match(following.folded))
+        )
         if in_comments and not COMMENTS_END.match(line.folded) and not next_post:
             line.assign(FURNITURE, "commentaires des lecteurs")
             continue
-        if in_related and line.words <= MAX_TITLE_WORDS and not line.flat.endswith("."):
+        if (
+            in_related
+            and line.words <= MAX_TITLE_WORDS
+            and not line.flat.endswith((".", ","))  # a link's title, not a wrapped sentence
+            and not line.flat[:1].islower()
+        ):
             line.assign(FURNITURE, "lien vers un autre article, sous « À lire aussi »")
             continue
         in_related = not above_text and furniture_rules.heads_related_links(line.folded)
@@ -199,7 +223,10 @@ def classify(lines: list[Line], keys: frozenset[str]):
                 FURNITURE, line.reason or "nom d'image ou texte alternatif seul sur sa ligne"
             )
             continue
-        if above_text and furniture_rules.is_tagline(line.folded):
+        # a site's tagline tops a page, or the next post's page saved below the first one
+        if furniture_rules.is_tagline(line.folded) and (
+            above_text or opens_a_post(lines[index + 1 : index + 3])
+        ):
             line.assign(FURNITURE, "slogan du site au-dessus du texte")
             continue
         if waiting_for_tags is not None:
@@ -244,7 +271,15 @@ def mark_credited_captions(lines: list[Line]):
             and line.words <= 20
             and not line.flat.endswith(SENTENCE_ENDS)
         ):
-            line.assign(CAPTION, "ligne courte au-dessus d'un crédit photo : sa légende")
+            line.assign(CAPTION, CREDITED_CAPTION)
+
+
+def opens_a_post(lines: list[Line]) -> bool:
+    """A title, then its dated header ("Publié le …"): the top of a post's page."""
+    if len(lines) < 2 or not heading_like(lines[0]):
+        return False
+    meta = read_meta(lines[1].flat, lines[1].folded)
+    return meta is not None and meta.published is not None
 
 
 def read_dated_byline(line: Line) -> Meta | None:
@@ -286,7 +321,11 @@ def read_credit(line: Line) -> str | None:
     match = CREDIT_LINE.match(line.folded)
     if match and line.words <= 15:
         group = "who" if match["who"] is not None else "bare"
-    elif match := CAPTION_CREDIT.match(line.folded) or CREDIT_SENTENCE.search(line.folded):
+    elif match := (
+        CAPTION_CREDIT.match(line.folded)
+        or CAPTION_CLOSING_CREDIT.match(line.folded)
+        or CREDIT_SENTENCE.search(line.folded)
+    ):
         group = "who"
     else:
         return None

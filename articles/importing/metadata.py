@@ -13,6 +13,8 @@ from itertools import takewhile
 from articles.importing.dates import MONTH, WEEKDAYS, find_date, is_only_a_date
 from textkit.folding import fold
 
+NAME_GLUE = {"des", "les", "aux", "sur"}  # "Le Journal des Entreprises"
+
 DEFAULT_CATEGORIES = {"non classe", "uncategorized", "uncategorised", "general", "divers"}
 
 # Sections of a magazine (folded): the word before an issue number is a category only when it
@@ -156,9 +158,13 @@ def read_source_date(flat: str, folded: str) -> Meta | None:
     source = SOURCE_END.sub("", folded[: found.start]).strip()
     name = flat[: len(source)].split()
     after = folded[found.end :].strip()
+    if source in WEEKDAYS.split():
+        # "mardi 9 octobre 2007 – Les Echos": the date first, then the newspaper
+        name, source = flat[found.end :].strip(" /|–-").split(), ""
+        after = ""
     if not name or len(name) > 5 or source.endswith(",") or source.startswith(("par ", "by ")):
         return None
-    if any(len(word) > 2 and not word[:1].isupper() for word in name):
+    if any(len(word) > 2 and not word[:1].isupper() and word not in NAME_GLUE for word in name):
         return None  # a newspaper's name: "L’Éveil", "LE JOURNAL DE L’AISNE"
     if after and (after[0] not in "/|–-" or len(after.split()) > 4):
         return None

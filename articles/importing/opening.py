@@ -10,6 +10,7 @@ from articles.importing.lines import (
     BYLINE,
     CAPTION,
     CREDIT,
+    CREDITED_CAPTION,
     FURNITURE,
     HANDLE,
     META,
@@ -55,6 +56,8 @@ ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b")
 
 BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
 
+TITLE_GOES_ON_REASON = "suite du titre"
+
 OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
 
 # "The green line", "The intricate Matrix": a photo's English title, not a French subheading
@@ -66,7 +69,10 @@ SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$
 
 PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
 
-SURE_CAPTIONS = {PERSON_CAPTION, SHORTCODE_CAPTION}  # no doubt to report
+KICKER_CAPTION = "surtitre de presse (« … / VILLE ») : légende"
+
+# Caption forms that held on every page seen (no doubt to report); the others are doubts.
+SURE_CAPTIONS = {PERSON_CAPTION, SHORTCODE_CAPTION, CREDITED_CAPTION, KICKER_CAPTION}
 
 MAX_SUMMARY_WORDS = 40
 
@@ -118,7 +124,7 @@ def mark_opening(
         elif first_text and (author := titled_signature(line.flat)):
             line.assign(BYLINE, "nom et fonction sous le titre", [author])
         elif KICKER.search(line.flat) and heading_like(line):
-            line.assign(CAPTION, "surtitre de presse (« … / VILLE ») : légende")
+            line.assign(CAPTION, KICKER_CAPTION)
         elif (
             heading_like(line)
             and line.gap_before  # without blank lines, every line is "attached"
@@ -238,7 +244,7 @@ def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | N
     if is_question(after.flat) and weak_rules:
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
-        return "suite du titre"
+        return TITLE_GOES_ON_REASON
     if not text.endswith((".", "…", "!", "»", "”")) or not weak_rules:
         return None
     glued_below = parts[-1].gap_after == 0 and after.gap_before == 0 and after.role == TEXT

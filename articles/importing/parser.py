@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
-from articles.importing.doubts import body_doubts
+from articles.importing.doubts import body_doubts, field_doubts
 from articles.importing.junk import strip_glued, strip_markup
 from articles.importing.lines import (
     CAPTION,
@@ -164,7 +164,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
         article.position = len(articles)
         for line in lines[start:end]:
             line.post = article.position
-        article.warnings.extend(
+        article.notes.extend(  # an alt text repeated glued to the next line: a sure reading
             f"Texte d'image collé au paragraphe retiré : « {alt} »."
             for alt in alt_texts
             if lines[start].number <= _line_of(lines, alt) < last_source_line
@@ -268,6 +268,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
             notes.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
 
     warnings.extend(body_doubts(title_line, rest, body_lines, dated=meta.published is not None))
+    warnings.extend(field_doubts(title, meta.category))
     if meta.unreadable_date:
         warnings.append(f"Date non reconnue : « {meta.unreadable_date} ».")
     if not authors:

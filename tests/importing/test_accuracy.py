@@ -52,6 +52,18 @@ def test_a_wrong_field_is_counted_as_a_miss_with_its_value():
     )
 
 
+def test_a_missing_article_counts_as_flagged_only_when_its_page_is():
+    want = {"title": "Le second billet", "body_starts": "Un", "authors": []}
+    score = Score()
+    score.add("page.txt", 1, None, want, page_flagged=True)
+    score.add("autre.txt", 1, None, want, page_flagged=False)
+    assert (score.wrong, score.flagged_wrong) == (2, 1)
+    assert score.misses == [
+        "page.txt#1: article manquant « Le second billet » (page signalée)",
+        "autre.txt#1: article manquant « Le second billet »",
+    ]
+
+
 def test_a_partial_page_is_judged_only_on_what_its_truth_states():
     want = {"title": "Coupé", "body_starts": "Début", "partial": True}
     checks = compare({"title": "Coupé", "body": "Début du texte", "issue_number": 7}, want)

@@ -94,3 +94,32 @@ def test_comment_headings_by_rule():
     assert is_comment_form("laisser un commentaire")
     assert is_comment_form("votre adresse e-mail ne sera pas publiee.")
     assert not is_comment_form("votre adresse a change : prevenez votre conseiller.")
+
+
+def test_an_introduction_above_an_interviews_first_question_is_doubted():
+    article = only(
+        page(
+            "Rencontre avec une directrice de plateau",
+            DATE_LINE,
+            LONG,
+            "En-Contact : Par où avez-vous commencé ?",
+            LONG_2,
+        )
+    )
+    assert doubts(article, "Introduction d'une interview") != []
+
+
+def test_titles_and_categories_that_read_like_something_else_are_doubted():
+    long_title = " ".join(["Les centres d’appels recrutent"] * 5)
+    assert doubts(only(page(long_title, DATE_LINE, LONG, LONG_2)), "Titre très long")
+    assert doubts(only(page("Ceux qui décrochent.", DATE_LINE, LONG, LONG_2)), "un point")
+    assert not doubts(only(page("Ceux qui décrochent...", DATE_LINE, LONG, LONG_2)), "un point")
+    header = "This article was written on 4 Nov 2008, and is filled under Presse, Editos."
+    assert doubts(only(page("AMBUSH", header, "Le titre du billet", LONG)), "Plusieurs rubriques")
+
+
+def test_the_blog_engines_default_category_goes_beside_a_real_one():
+    header = "Posted by equipe on nov 25, 2010 in {} | 0 comments"
+    beside = only(page("Le titre du billet", header.format("Non classé, Presse"), LONG))
+    alone = only(page("Le titre du billet", header.format("Non classé"), LONG))
+    assert (beside.category, alone.category) == ("Presse", "Non classé")

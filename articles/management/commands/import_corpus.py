@@ -1,6 +1,7 @@
 """`manage.py import_corpus DIR…`: import the archive; a thin shell around articles.importing."""
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +26,9 @@ from articles.models import Article
 # During an import, public pages show the new articles within this many seconds (see
 # articles.caching.bumps_at_most_every), rather than losing their caches at every file.
 PAGES_REFRESH_SECONDS = 5
+# `--nice`: on a live site, the import (its Python and its parser's process; not PostgreSQL's
+# side) gives way to the web workers on shared cores, and takes what they leave.
+IMPORT_NICENESS = 10
 
 
 class Command(BaseCommand):
@@ -48,8 +52,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--strict", action="store_true", help="Code de sortie non nul si un fichier échoue."
         )
+        parser.add_argument(
+            "--nice",
+            type=int,
+            nargs="?",
+            const=IMPORT_NICENESS,
+            default=0,
+            metavar="N",
+            help="Importe avec une priorité processeur abaissée (nice, "
+            f"{IMPORT_NICENESS} sans N) : sur un site en ligne, les lecteurs passent d'abord.",
+        )
 
-    def handle(self, *args, paths, dry_run, report, status, strict, explain, **options):
+    def handle(self, *args, paths, dry_run, report, status, strict, explain, nice, **options):
         if explain is not None:
             return self.explain(explain)
         if not paths:
@@ -58,6 +72,9 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"Introuvable : {', '.join(missing)}")
 
+        if nice:
+            # Before the parser's second process starts: it inherits the priority.
+            os.nice(nice)
         importer = Importer(status=status, dry_run=dry_run)
         relax_commit_durability()
         troubles = []

@@ -308,10 +308,13 @@ def scheduled(kind, key_ref, now=None):
     return Subquery(upcoming.order_by().annotate(number=number).values("number")[:1])
 
 
-def with_visible(counts, kind):
-    """`counts` (ArchiveCount rows of one kind) with `visible`: the articles readers see."""
+def with_visible(counts, kind, now=None):
+    """`counts` (ArchiveCount rows of one kind) with `visible`: the articles readers see.
+
+    `now`: a moment or an expression (`Now()`, the database's clock, for a queryset kept
+    longer than a request); by default the time of the call."""
     return counts.annotate(
-        visible=Coalesce("articles", 0) - Coalesce(scheduled(kind, OuterRef("key")), 0)
+        visible=Coalesce("articles", 0) - Coalesce(scheduled(kind, OuterRef("key"), now), 0)
     )
 
 

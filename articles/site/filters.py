@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import Now
 from django.utils.http import urlencode
 
@@ -53,6 +53,20 @@ def used_by_published(model):
     return queryset
 
 
+def tags_of_published(request=None):
+    """The tag filter's queryset: the tags a published article carries, read from the archive's
+    counts (articles.counters), scheduled articles subtracted, as lists read their numbers.
+
+    Found among their articles, a tag carried by 56,000 of them had PostgreSQL read all their
+    taggings to find one published article (a bitmap of the tag's index: 4 ms a tag, for a
+    list filtered by two tags); its count is one row.
+    """
+    counts = ArchiveCount.objects.filter(kind=ArchiveCount.Kind.TAG, key=OuterRef("pk"))
+    # The database's clock: the form class is kept (see get_form_class).
+    visible = counters.with_visible(counts, ArchiveCount.Kind.TAG, now=Now())
+    return Tag.objects.filter(Exists(visible.filter(visible__gt=0)))
+
+
 published_issues = used_by_published(Issue)
 published_sections = used_by_published(Section)
 
@@ -69,7 +83,7 @@ class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Mots recherchés", method="filter_words")
     tag = django_filters.ModelMultipleChoiceFilter(
         label="Mots-clés",
-        queryset=used_by_published(Tag),
+        queryset=tags_of_published,
         to_field_name="slug",
         method="filter_tags",
     )

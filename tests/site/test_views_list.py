@@ -167,6 +167,21 @@ def test_list_filters_by_an_issue_once_its_scheduled_article_appears(client, db)
     assert (before, client.get("/articles/?issue=321").status_code) == (404, 200)
 
 
+def test_list_filter_by_a_tag_of_hidden_articles_only_answers_404(client, magazine):
+    assert client.get("/articles/?tag=secret").status_code == 404
+
+
+def test_list_filters_by_a_tag_once_its_scheduled_article_appears(client, db):
+    """The tag filter reads the archive's counts: a scheduled article's tag counts from its
+    time on, without any write."""
+    article = ArticleFactory(tag_names=["nearshore"], published_at=timezone.now() + timedelta(1))
+    before = client.get("/articles/?tag=nearshore").status_code
+
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now())
+
+    assert (before, client.get("/articles/?tag=nearshore").status_code) == (404, 200)
+
+
 def test_list_answers_a_5000_character_query_with_a_clean_page(client, magazine):
     response = client.get("/articles/", {"q": "zyzzyva " * 625})
 

@@ -129,3 +129,21 @@ def test_cards_are_the_same_kept_or_rendered(client, settings, aggregate_cache, 
     settings.AGGREGATE_CACHE = False
 
     assert kept == [client.get(LIST).text] * 2
+
+
+@pytest.mark.django_db
+def test_an_article_page_keeps_its_related_articles_until_the_content_changes(
+    client, aggregate_cache, committed
+):
+    with committed():
+        article = ArticleFactory(tag_names=["crm"])
+    url = article.get_absolute_url()
+    client.get(url)
+    kept = queries(client, url)
+    with committed():
+        ArticleFactory(title="Voisin", tag_names=["crm"])
+
+    related = [other.title for other in client.get(url).context["related"]]
+
+    # article · bylines · tags; related articles and the neighbours kept
+    assert (kept, related) == (3, ["Voisin"])

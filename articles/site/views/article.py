@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
+from articles.caching import cached_aggregate
 from articles.models import LISTING_ORDER, Article, ArticleAuthor, TaggedArticle
 from articles.site.cards import NEVER_SHOWN
 
@@ -174,8 +175,13 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(reading_context(self.object))
-        context["structured_data"] = structured_data(self.request, self.object)
+        # Related articles and the issue's neighbours change only with the content (two
+        # queries, half of the page's database time): kept like the lists' aggregates.
+        article = self.object
+        context.update(
+            cached_aggregate("reading", str(article.pk), lambda: reading_context(article))
+        )
+        context["structured_data"] = structured_data(self.request, article)
         return context
 
 

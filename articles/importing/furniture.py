@@ -52,7 +52,8 @@ CALL_TO_ACTION = re.compile(
     r"(?:partager|share this|j'aime ca|like this) ?:?$|"
     r"(?:charger|afficher|voir) plus d'articles$|load more(?: posts)?$|"
     # a paywall's notice, an audio player's loading text
-    r"(?:cet article est )?reserve aux abonnes|deja abonne|getting your .{0,30}player ready)"
+    r"(?:cet article est )?reserve aux abonnes|deja abonne|getting your .{0,30}player ready|"
+    r"page \d+ (?:sur|of|/) \d+$)"
 )
 COUNTER = re.compile(
     r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"
@@ -86,7 +87,10 @@ SOURCE = re.compile(r"^source\s?:\s?\S")
 RELATED = re.compile(
     r"^(?:a lire aussi|lire aussi|a lire egalement|publications similaires|articles similaires"
     r"|articles lies|sur le meme (?:sujet|theme)|vous aimerez aussi|related posts"
-    r"|dans la meme rubrique)$"
+    r"|dans la meme rubrique"
+    # a blog's sidebar widgets: their items are links too
+    r"|recent posts|articles recents|derniers articles|recent comments|commentaires recents"
+    r"|derniers commentaires|archives|categories|blogroll|meta)$"
 )
 BREADCRUMB = re.compile(r"^(?:accueil|home)\s?[>»/|›]")
 RIGHTS = re.compile(
@@ -147,7 +151,8 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
 
 
 def heads_related_links(folded: str) -> bool:
-    """ "A lire aussi", "Publications similaires": the short lines under it are links."""
+    """ "A lire aussi", "Publications similaires", a sidebar's "Recent Posts" or "Archives": the
+    short lines under it are links."""
     return bool(RELATED.match(folded.strip(EDGE_CHARS)))
 
 

@@ -192,23 +192,28 @@ def classify(lines: list[Line], keys: frozenset[str]):
         if in_comments and not COMMENTS_END.match(line.folded) and not next_post:
             line.assign(FURNITURE, "commentaires des lecteurs")
             continue
-        if (
-            in_related
-            and line.words <= MAX_TITLE_WORDS
-            and not line.flat.endswith((".", ","))  # a link's title, not a wrapped sentence
-            and not line.flat[:1].islower()
-        ):
-            line.assign(FURNITURE, "lien vers un autre article, sous « À lire aussi »")
-            continue
-        in_related = not above_text and furniture_rules.heads_related_links(line.folded)
         under_text = not above_text and line.words <= 20
-        in_comments = (
+        comments_start = (
             line.words <= 12
             and furniture_rules.starts_comments(
                 line.folded,
                 counted=under_text and following is not None and following.words <= 4,
             )
         ) or (under_text and furniture_rules.is_comment_form(line.folded))
+        if (
+            in_related
+            and not comments_start
+            and line.words <= MAX_TITLE_WORDS
+            and not line.flat.endswith((".", ","))  # a link's title, not a wrapped sentence
+            and not (line.flat[:1].islower() and line.words > 4)  # "novembre 2010" is a link
+        ):
+            line.assign(FURNITURE, "lien vers un autre article, sous « À lire aussi »")
+            continue
+        in_related = not above_text and furniture_rules.heads_related_links(line.folded)
+        if in_related:
+            line.assign(FURNITURE, "titre d'une liste de liens (« À lire aussi », « Archives »)")
+            continue
+        in_comments = comments_start
         if in_comments:
             line.assign(FURNITURE, "début des commentaires des lecteurs")
             continue

@@ -140,6 +140,11 @@ def test_alt_text_repeated_and_glued_goes_with_a_note():
     assert not any("emmanuel" in warning for warning in article.warnings)
 
 
+def test_a_numbered_photo_name_glued_to_a_paragraph_goes():
+    article = only(page("Le titre", "photo_9921_b" + PROSE))
+    assert article.body == PROSE
+
+
 def test_words_that_merely_start_alike_are_kept():
     article = only(page("Le titre", PROSE), furniture=["Les", "Les centres"])
     assert article.body == PROSE
@@ -471,6 +476,13 @@ def test_a_signature_wins_over_the_publication_line():
         "Accueil > Édito > Le titre",
         "© 2018 En-Contact. Tous droits réservés.",
         "Read more",
+        "Cliquez pour partager sur LinkedIn(ouvre dans une nouvelle fenêtre)",
+        "J’aime ça :",
+        "Charger plus d'articles",
+        "Cet article est réservé aux abonnés.",
+        "Déjà abonné ? Se connecter",
+        "Getting your Trinity Audio player ready...",
+        "Page 1 sur 9",
     ],
 )
 def test_more_furniture_by_rule(line):

@@ -33,7 +33,13 @@ from articles.admin.article_form import (
 )
 from articles.admin.article_list import ArticleListMixin
 from articles.admin.common import plural
-from articles.admin.filters import AuthorFilter, StatusFilter, SuggestionsFilter, TagFilter
+from articles.admin.filters import (
+    AuthorFilter,
+    IssueFilter,
+    StatusFilter,
+    SuggestionsFilter,
+    TagFilter,
+)
 from articles.admin.imports import ImportViewsMixin
 from articles.models import Article, ArticleAuthor, BodyImage, TaggedArticle
 
@@ -233,7 +239,7 @@ class ArticleAdmin(
         "needs_review",
         "import_conflict",
         SuggestionsFilter,
-        "issue",
+        IssueFilter,
         "section",
         AuthorFilter,
         TagFilter,

@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from articles.caching import cached_aggregate
-from articles.models import ArchiveCount, Article, Tag, TaggedArticle
+from articles.models import ArchiveCount, Article, Issue, Tag, TaggedArticle
 from authors.models import Author
 
 Status = Article.Status
@@ -107,6 +107,40 @@ class TagFilter(MostUsedFilter):
     title = "mot-clé (les plus utilisés)"
     parameter_name = "mot_cle"
     model, kind, lookup = Tag, ArchiveCount.Kind.TAG, "taggedarticle__tag_id"
+
+
+class IssueFilter(admin.SimpleListFilter):
+    """The latest issues, articles without an issue, and the chosen issue if older.
+
+    Django's filter listed every issue of the archive, each read whole and drawn with its own
+    link: a fifth of the list's time with 300 issues. Older issues are reached from their own
+    admin page, whose count of articles links here with the same parameter as before.
+    """
+
+    title = "numéro (les plus récents)"
+    parameter_name = "issue__id__exact"
+    shown = 12
+    NONE = "aucun"
+
+    def lookups(self, request, model_admin):
+        def latest():
+            issues = Issue.objects.only("number", "title").order_by("-number")[: self.shown]
+            return [(str(issue.pk), str(issue)) for issue in issues]
+
+        rows = cached_aggregate("admin-latest-issues", "", latest)
+        value = self.value()
+        if value and value.isdigit() and value not in {pk for pk, _ in rows}:
+            chosen = Issue.objects.filter(pk=int(value)).only("number", "title")
+            rows = [*rows, *((str(issue.pk), str(issue)) for issue in chosen)]
+        return [*rows, (self.NONE, "Sans numéro")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.NONE:
+            return queryset.filter(issue__isnull=True)
+        if value and value.isdigit():
+            return queryset.filter(issue_id=int(value))
+        return queryset
 
 
 class HasSuggestionsFilter(admin.SimpleListFilter):

@@ -21,7 +21,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 Status = Article.Status
-# Session, user, permissions (user's, groups'), the four filters' choices (issues, sections,
+# Session, user, permissions (user's, groups'), the four filters' choices (latest issues, sections,
 # most published authors, most used tags), count, the page of articles, its bylines, its tags,
 # and the date hierarchy (date range, then the dates).
 CHANGELIST_QUERIES = 14
@@ -47,6 +47,31 @@ def changelist_queries(client):
         response = client.get(reverse(CHANGELIST))
     assert response.status_code == 200
     return len(queries)
+
+
+def test_issue_filter_offers_the_latest_issues_an_older_chosen_one_and_no_issue(editor_client):
+    issues = [IssueFactory(number=number, title="") for number in range(1, 16)]
+    ArticleFactory(title="Du numéro 1", issue=issues[0])
+    ArticleFactory(title="Sans numéro", issue=None)
+
+    def shown(query):
+        response = editor_client.get(reverse(CHANGELIST) + query)
+        choices = next(
+            spec for spec in response.context["cl"].filter_specs if spec.title.startswith("numéro")
+        ).lookup_choices
+        titles = [article.title for article in response.context["cl"].result_list]
+        return [label for _pk, label in choices], titles
+
+    latest, _ = shown("")
+    older, in_issue_1 = shown(f"?issue__id__exact={issues[0].pk}")
+    _, without = shown("?issue__id__exact=aucun")
+
+    assert (latest, older[-2], in_issue_1, without) == (
+        [f"N° {number}" for number in range(15, 3, -1)] + ["Sans numéro"],
+        "N° 1",
+        ["Du numéro 1"],
+        ["Sans numéro"],
+    )
 
 
 def test_changelist_of_100_articles_runs_a_fixed_number_of_queries_for_a_page_of_50(

@@ -39,11 +39,6 @@ def test_nice_lowers_the_import_priority(archive, niceness):
     assert (niceness, report["summary"]["created"]) == ([10], Article.objects.count())
 
 
-def test_nice_takes_a_niceness(archive, niceness):
-    run_import(archive, "--nice", "5")
-    assert niceness == [5]
-
-
 def test_a_quick_import_of_several_runs_empties_readers_caches_once(archive, monkeypatch):
     bumps = []
     monkeypatch.setattr(import_corpus, "BATCH_FILES", 2)  # the archive's 5 files in 3 runs

@@ -54,13 +54,9 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--nice",
-            type=int,
-            nargs="?",
-            const=IMPORT_NICENESS,
-            default=0,
-            metavar="N",
-            help="Importe avec une priorité processeur abaissée (nice, "
-            f"{IMPORT_NICENESS} sans N) : sur un site en ligne, les lecteurs passent d'abord.",
+            action="store_true",
+            help="Importe avec une priorité processeur abaissée : sur un site en ligne, les "
+            "lecteurs passent d'abord.",
         )
 
     def handle(self, *args, paths, dry_run, report, status, strict, explain, nice, **options):
@@ -74,7 +70,7 @@ class Command(BaseCommand):
 
         if nice:
             # Before the parser's second process starts: it inherits the priority.
-            os.nice(nice)
+            os.nice(IMPORT_NICENESS)
         importer = Importer(status=status, dry_run=dry_run)
         relax_commit_durability()
         troubles = []

@@ -514,8 +514,8 @@ class Report:
         self.add(
             f"Issue 7: list, list filtered by two tags, article and search loaded together for "
             f"{answer['seconds']} s from 127.0.0.1 ({answer['connections']} connections, "
-            f"{answer['connections_per_page']} per page) while `manage.py import_corpus` imports "
-            f"a generated archive of {imported['files_in_corpus']:,} files into the same "
+            f"{answer['connections_per_page']} per page) while `manage.py import_corpus --nice` "
+            f"imports a generated archive of {imported['files_in_corpus']:,} files into the same "
             "PostgreSQL database (a copy of the big one); page cache off, the importer empties "
             "the aggregate cache at most every 5 s (`articles.caching.bumps_at_most_every`). "
             f"{imported['articles_imported_during_load']:,} articles were imported meanwhile"

@@ -53,7 +53,9 @@ CALL_TO_ACTION = re.compile(
     r"(?:charger|afficher|voir) plus d'articles$|load more(?: posts)?$|"
     # a paywall's notice, an audio player's loading text
     r"(?:cet article est )?reserve aux abonnes|deja abonne|getting your .{0,30}player ready|"
-    r"page \d+ (?:sur|of|/) \d+$)"
+    r"page \d+ (?:sur|of|/) \d+$|"
+    # a reprint's link to the original: "Lire l'article sur le site de Sud Ouest"
+    r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article)"
 )
 COUNTER = re.compile(
     r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"

@@ -78,6 +78,7 @@ class Meta:
     publisher: str | None = None  # "Publié le … par X": the account, an author only if a person
     authors: list = field(default_factory=list)  # "Par A et B, le 3 mars 2020"
     rest: int | None = None  # where text glued after the metadata starts (split off by the parser)
+    reprinted: bool = False  # a reprinted article's source line: "LE PROGRÈS / 23.11.2010"
 
     def describe(self) -> str:
         """What the line says, in a few French words, for `import_corpus --explain`."""
@@ -168,7 +169,7 @@ def read_source_date(flat: str, folded: str) -> Meta | None:
         return None  # a newspaper's name: "L’Éveil", "LE JOURNAL DE L’AISNE"
     if after and (after[0] not in "/|–-" or len(after.split()) > 4):
         return None
-    return Meta(published=found.value)
+    return Meta(published=found.value, reprinted=True)
 
 
 def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | None:

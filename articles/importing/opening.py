@@ -226,6 +226,16 @@ def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | N
     ]
     if sum(line.words for line in text_after) < 2 * words:
         return None  # a summary announces a text longer than itself
+    above = rest[index - 1] if index else None
+    reprint = any(line.role == META and line.data.reprinted for line in before)
+    if (
+        reprint
+        and words <= SHORT_SUMMARY_WORDS
+        and above is not None
+        and above.role in (CAPTION, CREDIT)
+        and text_after[0].words > words  # the text it sums up runs longer
+    ):
+        return "résumé d'un article de presse repris, sous sa photo"
     after = following[0]
     next_line = rest[index + len(parts)] if index + len(parts) < len(rest) else None
     if next_line is not None and next_line.role == FURNITURE and 1 <= next_line.words <= 5:

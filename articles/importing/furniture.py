@@ -55,7 +55,8 @@ CALL_TO_ACTION = re.compile(
     r"(?:cet article est )?reserve aux abonnes|deja abonne|getting your .{0,30}player ready|"
     r"page \d+ (?:sur|of|/) \d+$|"
     # a reprint's link to the original: "Lire l'article sur le site de Sud Ouest"
-    r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article)"
+    r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article|"
+    r"par la redaction(?: d'en-?contact| du magazine)?$)"  # the newsroom, not an author
 )
 COUNTER = re.compile(
     r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"

@@ -60,6 +60,8 @@ MONTH_YEAR = re.compile(rf"^(?:{MONTH})\.?\s\d{{4}}$")
 TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
 NOT_ONLY_PUNCTUATION = re.compile(r"\w")
 MAGAZINE_NAME = re.compile(r"\b(?:en-?contact|magazine|revue|numero|edition|hors-serie)\b")
+# After a date, a colon and a sentence: an update's news, not a header ("… : la réunion …").
+NEWS_AFTER_DATE = re.compile(r"\s:\s\S+(?:\s\S+){5,}")
 PUBLISHED_BY = re.compile(r"\s?[,|–-]?\s?(?:par|by)\s(?P<who>.+)$")
 SOURCE_END = re.compile(rf"(?:\s?[/|–-]\s?|\s)(?:le\s)?(?:(?:{WEEKDAYS.replace(' ', '|')})\s)?$")
 LABELLED_BY = re.compile(r"^(?:par|by)\s(?P<who>.+?)(?:\s(?:le|on)\b.*|\s?\|.*)?$")
@@ -178,6 +180,8 @@ def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | Non
     "Publié par Magazine En-Contact" names the publishing account, never an author. A line of
     keywords alone ("Publié par le") is furniture, not metadata.
     """
+    if NEWS_AFTER_DATE.search(rest):
+        return None  # "Mise à jour du 4 décembre : la commission a été reportée …" is text
     found = find_date(folded)
     if found is not None and found.value is not None:
         meta = Meta(**{field_name: found.value})

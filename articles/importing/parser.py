@@ -80,6 +80,8 @@ KINDS = (
 ISSUE_MENTION = re.compile(
     r"^(?P<section>edito|editorial)\s(?:du\s)?(?:numero|n°)\s?(?P<number>\d{1,4})\b"
 )
+# "En-Contact n°61 > indiscrétions": a title that opens on the magazine's issue.
+TITLE_ISSUE = re.compile(r"^en-?contact\s?(?:n°|no\.?|#)\s?(?P<number>\d{1,4})\b")
 
 
 def parse_bytes(data: bytes, *, furniture=None, thesaurus=None) -> ParsedFile:
@@ -249,6 +251,8 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         # "Edito du numéro 131 d'En-Contact, …": the standfirst names the issue
         meta.issue_number = int(found["number"])
         meta.category = meta.category or standfirst[: found.end("section")]
+    if meta.issue_number is None and (found := TITLE_ISSUE.match(fold(title))):
+        meta.issue_number = int(found["number"])
     if not authors and meta.authors:
         authors = meta.authors
     elif not authors and meta.publisher and is_name(meta.publisher):

@@ -10,7 +10,7 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from articles import counters
-from articles.caching import cached_aggregate
+from articles.caching import cached_aggregate, prefetch_aggregates
 from articles.models import ArchiveCount, Issue, Section, Tag
 from articles.site.cards import CARD_FIELDS, public_articles, with_card_links, with_cards
 from articles.site.filters import ArticleFilter, published_sections
@@ -74,7 +74,13 @@ class ArchiveListMixin:
             return counters.visible_count(*self.counted), False
         return counters.capped_count(queryset)
 
+    def aggregates(self):
+        """The (name, key) of the aggregates the page will show, read in one round trip
+        before the first of them (`caching.prefetch_aggregates`): its count at least."""
+        return [("count", self.aggregate_key())]
+
     def get_paginator(self, queryset, per_page, **kwargs):
+        prefetch_aggregates(self.aggregates())
         return super().get_paginator(
             queryset,
             per_page,
@@ -115,6 +121,10 @@ class ArticleListView(ArchiveListMixin, FilterView):
     def aggregate_key(self):
         # The filters as understood (normalised, without `page` or unknown parameters).
         return self.filterset.url()
+
+    def aggregates(self):
+        key = self.aggregate_key()
+        return [*super().aggregates(), ("facets", key), ("sections", "")]
 
     @cached_property
     def sections(self):
@@ -181,6 +191,10 @@ class TagView(FiledUnderView):
 
     template_name = "articles/tag_detail.html"
     model, kind, article_path = Tag, ArchiveCount.Kind.TAG, "taggedarticle__tag"
+
+    def aggregates(self):
+        neighbours = ("popular-tags", f"{self.request.path}:{TOP_TAGS_SHOWN + 1}")
+        return [*super().aggregates(), neighbours]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

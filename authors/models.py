@@ -6,10 +6,9 @@ from django.db import models
 from imagekit.models import ImageSpecField
 
 from articles.images import PORTRAIT_THUMBNAIL, filled
-from articles.links import slug_url
+from articles.models.named import Named, Slugged, slug_field
 from articles.models.querysets import FiledUnderQuerySet
 from authors.names import name_key
-from textkit.slugs import unique_slug
 
 LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -22,7 +21,7 @@ class AuthorQuerySet(FiledUnderQuerySet):
         return self.get_or_create(name_key=name_key(name), defaults={"name": name, **defaults})
 
 
-class Author(models.Model):
+class Author(Named, Slugged):
     name = models.CharField("nom", max_length=200)
     name_key = models.CharField(
         "clé du nom",
@@ -31,7 +30,7 @@ class Author(models.Model):
         editable=False,
         help_text="Nom sans accents ni majuscules : deux graphies du même nom sont un seul auteur.",
     )
-    slug = models.SlugField("identifiant d'URL", max_length=200, unique=True, blank=True)
+    slug = slug_field()
     role = models.CharField(
         "fonction",
         max_length=200,
@@ -47,24 +46,16 @@ class Author(models.Model):
     photo_thumbnail = ImageSpecField(source="photo", **filled(*PORTRAIT_THUMBNAIL))
 
     objects = AuthorQuerySet.as_manager()
+    url_name = "authors:detail"
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         verbose_name = "auteur"
         verbose_name_plural = "auteurs"
-
-    def __str__(self):
-        return self.name
 
     def save(self, *args, **kwargs):
         self.name = " ".join(self.name.split())
         self.name_key = name_key(self.name)
-        if not self.slug:
-            self.slug = unique_slug(Author, self.name, instance_pk=self.pk)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return slug_url("authors:detail", self.slug)
 
     @property
     def initials(self):

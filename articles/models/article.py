@@ -12,18 +12,30 @@ from taggit.managers import TaggableManager
 
 from articles import bodies
 from articles.images import Renditions, resized
-from articles.links import slug_url
 from articles.models.issue import Issue
 from articles.models.lead_image import LeadImage
+from articles.models.named import Slugged, slug_field
 from articles.models.provenance import ImportProvenance
 from articles.models.querysets import LISTING_ORDER, ArticleQuerySet, PublicationMixin
 from articles.models.taxonomy import Section, TaggedArticle
-from textkit.slugs import unique_slug
 
 WORDS_PER_MINUTE = 230
 
 
-class Article(PublicationMixin, LeadImage, ImportProvenance):
+def filed_under(model, verbose_name):
+    """Where an article is filed (its issue, its section): optional, and not deleted while
+    articles are filed under it (PROTECT)."""
+    return models.ForeignKey(
+        model,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=verbose_name,
+    )
+
+
+class Article(Slugged, PublicationMixin, LeadImage, ImportProvenance):
     class Kind(models.TextChoices):
         ARTICLE = "article", "Article"
         EDITO = "edito", "Édito"
@@ -39,12 +51,8 @@ class Article(PublicationMixin, LeadImage, ImportProvenance):
         ARCHIVED = "archived", "Archivé"
 
     title = models.CharField("titre", max_length=300)
-    slug = models.SlugField(
-        "identifiant d'URL",
-        max_length=200,
-        unique=True,
-        blank=True,
-        help_text="Laissez vide pour le déduire du titre. L'ancienne adresse reste redirigée.",
+    slug = slug_field(
+        help_text="Laissez vide pour le déduire du titre. L'ancienne adresse reste redirigée."
     )
     standfirst = models.TextField("chapô", blank=True)
     body = models.TextField(
@@ -67,25 +75,11 @@ class Article(PublicationMixin, LeadImage, ImportProvenance):
         verbose_name="auteurs",
     )
     interviewee = models.CharField("personne interviewée", max_length=200, blank=True)
-    issue = models.ForeignKey(
-        Issue,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="articles",
-        verbose_name="numéro",
-    )
+    issue = filed_under(Issue, "numéro")
     issue_position = models.PositiveIntegerField(
         "place au sommaire", default=0, help_text="Ordre dans le sommaire du numéro."
     )
-    section = models.ForeignKey(
-        Section,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="articles",
-        verbose_name="rubrique",
-    )
+    section = filed_under(Section, "rubrique")
     tags = TaggableManager("mots-clés", through=TaggedArticle, blank=True)
     # No index of their own: the listing indexes of migration 0005 begin with them.
     status = models.CharField("statut", max_length=20, choices=Status, default=Status.DRAFT)
@@ -137,6 +131,7 @@ class Article(PublicationMixin, LeadImage, ImportProvenance):
     # A list's card as HTML, when kept by the fragment cache (articles.site.cards.with_cards);
     # otherwise the list renders partials/article_card.html.
     card = ""
+    url_name = "articles:detail"
 
     class Meta:
         ordering = [*LISTING_ORDER]
@@ -157,14 +152,9 @@ class Article(PublicationMixin, LeadImage, ImportProvenance):
         return self.title
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Article, self.title, instance_pk=self.pk)
         self.reading_minutes = reading_minutes(self.standfirst, self.body)
         self.render_body()
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return slug_url("articles:detail", self.slug)
 
     def render_body(self):
         """Make `body_html` from `body`, with the size of the body's uploaded images."""

@@ -6,33 +6,23 @@ from django.db import models
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from articles.links import slug_url
+from articles.models.named import Named, Slugged, slug_field
 from articles.models.querysets import SectionQuerySet, TagQuerySet
-from textkit.slugs import ascii_slug, unique_slug
+from textkit.slugs import ascii_slug
 
 
-class Section(models.Model):
+class Section(Named, Slugged):
     """A rubrique: Édito, Interview, Tribune, Actualité…"""
 
     name = models.CharField("nom", max_length=100, unique=True)
-    slug = models.SlugField("identifiant d'URL", max_length=100, unique=True, blank=True)
+    slug = slug_field(max_length=100)
 
     objects = SectionQuerySet.as_manager()
+    url_name = "articles:section"
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         verbose_name = "rubrique"
         verbose_name_plural = "rubriques"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Section, self.name, instance_pk=self.pk, max_length=100)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return slug_url("articles:section", self.slug)
 
 
 class Tag(TagBase):
@@ -77,7 +67,7 @@ class TaggedArticle(TaggedItemBase):
         ]
 
 
-class Subject(models.Model):
+class Subject(Named):
     """A thesaurus entry: a subject of the magazine and the words that reveal it.
 
     The importer suggests the subject's name as a tag when an article clearly treats it.
@@ -91,13 +81,9 @@ class Subject(models.Model):
     )
     active = models.BooleanField("actif", default=True)
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(Named.Meta):
         verbose_name = "sujet du thésaurus"
         verbose_name_plural = "thésaurus"
-
-    def __str__(self):
-        return self.name
 
     def variant_list(self):
         return [line.strip() for line in self.variants.splitlines() if line.strip()]

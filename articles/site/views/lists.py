@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import ListView
 from django_filters.views import FilterView
@@ -31,6 +32,16 @@ def popular_tags(articles, limit, key):
             .order_by("-count", "name")[:limit]
         ),
     )
+
+
+def feeds(route, key, name):
+    """A page's RSS and Atom feeds (`route` + "_rss" and "_atom" for `key`), titled `name`:
+    announced in the page's <head> (base.html) and linked on it (partials/feed_links.html)."""
+    return {
+        "name": name,
+        "rss": reverse(f"{route}_rss", args=[key]),
+        "atom": reverse(f"{route}_atom", args=[key]),
+    }
 
 
 class ArchivePaginator(Paginator):
@@ -176,6 +187,7 @@ class FiledUnderView(PaginatedList):
     model = None
     kind = None  # the row's ArchiveCount.Kind
     article_path = ""  # from an article to the row
+    feed = None  # the route of the row's feeds, if it has some (see `feeds`)
 
     def get_queryset(self):
         self.object = get_object_or_404(self.model, slug=self.kwargs["slug"])
@@ -183,6 +195,8 @@ class FiledUnderView(PaginatedList):
         return public_articles().filter(**{self.article_path: self.object})
 
     def get_context_data(self, **kwargs):
+        if self.feed:
+            kwargs["feeds"] = feeds(self.feed, self.object.slug, self.object.name)
         return super().get_context_data(**{self.model._meta.model_name: self.object}, **kwargs)
 
 
@@ -191,6 +205,7 @@ class TagView(FiledUnderView):
 
     template_name = "articles/tag_detail.html"
     model, kind, article_path = Tag, ArchiveCount.Kind.TAG, "taggedarticle__tag"
+    feed = "articles:tag_feed"
 
     def aggregates(self):
         neighbours = ("popular-tags", f"{self.request.path}:{TOP_TAGS_SHOWN + 1}")
@@ -215,6 +230,7 @@ class AuthorDetailView(FiledUnderView):
 
     template_name = "authors/author_detail.html"
     model, kind, article_path = Author, ArchiveCount.Kind.AUTHOR, "authors"
+    feed = "articles:author_feed"
 
 
 class IssueView(ListView):
@@ -231,7 +247,13 @@ class IssueView(ListView):
         articles = with_card_links(list(self.object_list))
         if not articles:
             raise Http404("Aucun article publié dans ce numéro.")
-        return super().get_context_data(issue=self.issue, object_list=articles, **kwargs)
+        number = self.issue.number
+        return super().get_context_data(
+            issue=self.issue,
+            object_list=articles,
+            feeds=feeds("articles:issue_feed", number, f"numéro {number}"),
+            **kwargs,
+        )
 
 
 class YearArchiveView(PaginatedList):

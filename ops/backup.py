@@ -63,6 +63,16 @@ def counts():
     }
 
 
+def copy_sqlite(source, target):
+    """Copy the SQLite database at `source` over `target`, with SQLite's online backup API."""
+    origin = sqlite3.connect(source)
+    copy = sqlite3.connect(target)
+    with copy:
+        origin.backup(copy)
+    copy.close()
+    origin.close()
+
+
 @contextlib.contextmanager
 def private_files():
     """Files and folders created meanwhile (by pg_dump too) are their owner's only."""
@@ -85,12 +95,7 @@ def write_backup(target: Path) -> Path:
     db = database()
     target.mkdir(parents=True, exist_ok=False)
     if db["ENGINE"].endswith("sqlite3"):
-        source = sqlite3.connect(db["NAME"])
-        copy = sqlite3.connect(target / "db.sqlite3")
-        with copy:
-            source.backup(copy)
-        copy.close()
-        source.close()
+        copy_sqlite(db["NAME"], target / "db.sqlite3")
     else:
         subprocess.run(
             [
@@ -120,12 +125,7 @@ def restore(source: Path) -> dict:
     db = database()
     connections.close_all()
     if db["ENGINE"].endswith("sqlite3"):
-        copy = sqlite3.connect(source / "db.sqlite3")
-        live = sqlite3.connect(db["NAME"])
-        with live:
-            copy.backup(live)
-        live.close()
-        copy.close()
+        copy_sqlite(source / "db.sqlite3", db["NAME"])
     else:
         subprocess.run(
             [

@@ -4,6 +4,7 @@ Figures are medians over the runs with their spread (min–max) in brackets. A t
 only on the figures of a full run; a quick run's figures are shown but not judged.
 """
 
+import functools
 import statistics
 from pathlib import Path
 
@@ -60,6 +61,22 @@ def verdict(met, judged=True):
     return "**met**" if met else "**not met**"
 
 
+def measured(name, heading, *targets):
+    """A section of the report over the answer of step `name`, which the method is given;
+    a step not run or failed is said not measured, each of `targets` unmet (`Report.step`)."""
+
+    def section(method):
+        @functools.wraps(method)
+        def render(self):
+            answer = self.step(name, heading, *targets)
+            if answer is not None:
+                method(self, answer)
+
+        return render
+
+    return section
+
+
 class Report:
     def __init__(self, results):
         self.results = results
@@ -95,11 +112,12 @@ class Report:
             return None
         return answer
 
-    def pages(self):
-        targets = [f"{label}: share of the plain ceiling" for label in TARGETED_PAGES.values()]
-        pages = self.step("pages", "## Pages under load", *targets)
-        if pages is None:
-            return
+    @measured(
+        "pages",
+        "## Pages under load",
+        *(f"{label}: share of the plain ceiling" for label in TARGETED_PAGES.values()),
+    )
+    def pages(self, pages):
         modes = pages["modes"]
         any_mode = next(iter(modes.values()))
         plan = self.results["plan"]
@@ -327,11 +345,12 @@ class Report:
             judged=True,
         )
 
-    def backoffice(self):
-        what = "Admin article list on 100,000 articles: median < 300 ms"
-        answer = self.step("backoffice", "## Admin article list", what)
-        if answer is None:
-            return
+    @measured(
+        "backoffice",
+        "## Admin article list",
+        "Admin article list on 100,000 articles: median < 300 ms",
+    )
+    def backoffice(self, answer):
         self.add(
             f"{answer['articles']:,} articles; an editor's request through Django's test client "
             f"(server time, middleware included), {len(answer['timings_ms'])} requests after "
@@ -364,10 +383,8 @@ class Report:
             len(answer["queries"]) == 1,
         )
 
-    def search(self):
-        answer = self.step("search", "## Search")
-        if answer is None:
-            return
+    @measured("search", "## Search")
+    def search(self, answer):
         queries = answer["queries"]
         self.add(
             f"{len(queries)} queries, half one word, half two words (half from the trade's "
@@ -434,13 +451,12 @@ class Report:
                 )
                 self.add(f"Slowest on {engine}: {slow}.", "")
 
-    def imports(self):
-        targets = [
-            f"Import of 10,000 files on {engine}: < 60 s" for engine in ("PostgreSQL", "SQLite")
-        ]
-        answer = self.step("import", "## Import", *targets)
-        if answer is None:
-            return
+    @measured(
+        "import",
+        "## Import",
+        *(f"Import of 10,000 files on {engine}: < 60 s" for engine in ("PostgreSQL", "SQLite")),
+    )
+    def imports(self, answer):
         parser = answer["parser"]
         self.add(
             "`manage.py import_corpus DIR --report FILE` in a child process on a fresh copy of a "
@@ -506,10 +522,8 @@ class Report:
             ["engine", "files", "runs", "seconds", "files/s", "peak RSS MB", "outcome"], rows
         )
 
-    def import_load(self):
-        answer = self.step("import_load", "## Readers while an import runs", IMPORT_LOAD_BOUNDED)
-        if answer is None:
-            return
+    @measured("import_load", "## Readers while an import runs", IMPORT_LOAD_BOUNDED)
+    def import_load(self, answer):
         imported = answer["import"]
         self.add(
             f"Issue 7: list, list filtered by two tags, article and search loaded together for "
@@ -560,10 +574,8 @@ class Report:
             ],
         )
 
-    def hostile(self):
-        answer = self.step("hostile", "## Hostile load", HOSTILE_BOUNDED)
-        if answer is None:
-            return
+    @measured("hostile", "## Hostile load", HOSTILE_BOUNDED)
+    def hostile(self, answer):
         attack = answer["attack"]
         self.add(
             f"Issue 16: for {answer['seconds']} s, {attack['attackers']} attackers send searches "

@@ -88,6 +88,9 @@ CREDIT_SENTENCE = re.compile(
 
 CAPTION_LINE = re.compile(r"^(?:legende|caption) ?: ?\S")
 
+# "Légendes photos :" under a text: the lines below it, to the page's end, caption its photos.
+CAPTIONS_HEADING = re.compile(r"^(?:legendes?|captions?)(?: des)? (?:photos?|images?)\s?:?$")
+
 # "Par JEANNE MARTIN   l Société 12/03/2011": a reprinted newspaper's section, between the
 # name and the date, after a separator ("l" is how a "|" often comes out of a scrape).
 NEWSPAPER_SECTION = re.compile(
@@ -180,7 +183,16 @@ def classify(lines: list[Line], keys: frozenset[str]):
     in_related = False  # titles listed under « À lire aussi » are links, not text
     in_text = False  # a bare date once paragraphs have begun is the text's own ("7 mai 2020")
     titled_headers = False  # the blog's headers ("This article was written…") follow titles
+    in_legends = False  # under « Légendes photos : », short lines caption the photos
     for index, line in enumerate(lines):
+        if in_legends and line.words <= MAX_TITLE_WORDS + 10:
+            line.assign(FURNITURE, "légende, sous « Légendes photos »")
+            continue
+        if not above_text and CAPTIONS_HEADING.match(line.folded.strip(" .")):
+            in_legends = True
+            line.assign(FURNITURE, "titre d'une liste de légendes")
+            continue
+        in_legends = False
         following = lines[index + 1] if index + 1 < len(lines) else None
         if index and not in_text and POST_HEADER.match(line.folded):
             titled_headers = lines[index - 1].role == TEXT and heading_like(lines[index - 1])
@@ -266,17 +278,25 @@ def mark_credited_captions(lines: list[Line]):
     """A short line just above a photo credit of its own ("Le plateau de Nantes, avant les
     travaux" / "Crédit photo : Anne Roux") is that photo's caption."""
     headed = False  # on a page without an article header, such a line may title a post
+    previous = None
     for line, following in zip(lines, lines[1:], strict=False):
         headed = headed or is_header(line)
+        # between a picture's file name and its credit, a sentence is the caption too
+        pictured = (
+            previous is not None
+            and previous.role == FURNITURE
+            and (not previous.text or bool(furniture_rules.IMAGE_NAME.match(previous.folded)))
+        )
         if (
             headed
             and line.role == TEXT
             and following.role == CREDIT
             and CREDIT_LINE.match(following.folded)  # a photo's credit, not a credits note
             and line.words <= 20
-            and not line.flat.endswith(SENTENCE_ENDS)
+            and (pictured or not line.flat.endswith(SENTENCE_ENDS))
         ):
             line.assign(CAPTION, CREDITED_CAPTION)
+        previous = line
 
 
 def opens_a_post(lines: list[Line]) -> bool:

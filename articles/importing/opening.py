@@ -6,6 +6,7 @@ paragraphs (`mark_captions`).
 import re
 
 from articles.importing.dates import WEEKDAYS, find_date
+from articles.importing.furniture import IMAGE_NAME
 from articles.importing.lines import (
     BYLINE,
     CAPTION,
@@ -57,6 +58,9 @@ ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b")
 BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
 
 TITLE_GOES_ON_REASON = "suite du titre"
+
+# Under a quotation's title, a name and a role may be the interviewee's: a doubt.
+QUOTED_TITLE_BYLINE = "nom et fonction sous un titre entre guillemets"
 
 OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
 
@@ -122,9 +126,15 @@ def mark_opening(
         elif is_prose(line):
             break
         elif first_text and (author := titled_signature(line.flat)):
-            line.assign(BYLINE, "nom et fonction sous le titre", [author])
+            quoted = title is not None and title.flat.startswith(("«", "“", '"'))
+            line.assign(
+                BYLINE, QUOTED_TITLE_BYLINE if quoted else "nom et fonction sous le titre", [author]
+            )
         elif KICKER.search(line.flat) and heading_like(line):
             line.assign(CAPTION, KICKER_CAPTION)
+            following = rest[index + 1] if index + 1 < len(rest) else None
+            if following is not None and not following.flat.endswith(SENTENCE_ENDS):
+                continue  # a newspaper's web summary, without a full stop, may follow
         elif (
             heading_like(line)
             and line.gap_before  # without blank lines, every line is "attached"
@@ -202,13 +212,17 @@ def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | N
     if "?" in teaser or ";" in text or text.startswith(("–", "-", "•", "*")):
         return None
     text = teaser
-    if "*" in text:  # a footnote's call: the text itself
+    if "*" in text or KICKER.search(text):  # a footnote's call, a press kicker
         return None
-    if words < MIN_SUMMARY_WORDS or find_date(fold(text)[:40]) or TIME_STAMP.match(fold(text)):
+    before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
+    reprint = any(line.role == META and line.data.reprinted for line in before)
+    # a newspaper's web summary ends without a full stop, and may open on its day
+    web_summary = reprint and not text.endswith(SENTENCE_ENDS)
+    dated = find_date(fold(text)[:40]) or TIME_STAMP.match(fold(text))
+    if words < MIN_SUMMARY_WORDS or (dated and not web_summary):
         return None  # "Mardi 9 avril, 9h40." opens a report, it sums nothing up
     if FIRST_PERSON.search(fold(text)):
         return None
-    before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
     issues = [line.data for line in before if line.role == META and line.data.issue_number]
     if any(EDITORIAL.search(fold(issue.category or "")) for issue in issues):
         return None  # "Édito n°84 /" then the editorial's first paragraph
@@ -227,15 +241,24 @@ def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | N
     if sum(line.words for line in text_after) < 2 * words:
         return None  # a summary announces a text longer than itself
     above = rest[index - 1] if index else None
-    reprint = any(line.role == META and line.data.reprinted for line in before)
+    below = rest[index + len(parts)] if index + len(parts) < len(rest) else None
+    if (
+        above is not None
+        and above.role == FURNITURE
+        and (IMAGE_NAME.match(above.folded) or "nom d'image" in above.reason)
+        and below is not None
+        and below.role == CREDIT
+    ):
+        return None  # between a picture's file name and its credit: its caption
     if (
         reprint
         and words <= SHORT_SUMMARY_WORDS
         and above is not None
-        and above.role in (CAPTION, CREDIT)
+        and (above.role in (CAPTION, CREDIT) or web_summary)
         and text_after[0].words > words  # the text it sums up runs longer
     ):
-        return "résumé d'un article de presse repris, sous sa photo"
+        # under its photo, or a newspaper's web summary that ends without a full stop
+        return "résumé d'un article de presse repris, sous sa photo ou sans point final"
     after = following[0]
     next_line = rest[index + len(parts)] if index + len(parts) < len(rest) else None
     if next_line is not None and next_line.role == FURNITURE and 1 <= next_line.words <= 5:

@@ -29,7 +29,8 @@ ELIDED = re.compile(r"^(?:d|l)['’](?P<rest>.+)$", re.IGNORECASE)
 HANDLE = re.compile(r"^(?:(?:twitter|x|linkedin)\s?:\s?)?(?P<handle>@[A-Za-z0-9_.]{2,30})$", re.I)
 INLINE_HANDLE = re.compile(r"\s*\(?(?P<handle>@[A-Za-z0-9_.]{2,30})\)?")
 BYLINE = re.compile(
-    r"^(?:(?:un )?article (?:realise|redige|ecrit|propose) par|propos recueillis par|"
+    r"^(?:(?:une? )?(?:article|dossier|enquete|reportage|portrait)s? "
+    r"(?:realisee?|redigee?|ecrite?|proposee?)s? par|propos recueillis par|"
     r"(?:interview|entretien) (?:realisee?|menee?) par|textes? (?:de|par)|textes?\s?:|"
     r"redige par|ecrit par|auteure?s?\s?:|signe par|une? (?:analyse|chronique|tribune) de|"
     r"par|by|written by|posted by)\s?:?\s"

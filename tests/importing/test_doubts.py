@@ -123,3 +123,17 @@ def test_the_blog_engines_default_category_goes_beside_a_real_one():
     beside = only(page("Le titre du billet", header.format("Non classé, Presse"), LONG))
     alone = only(page("Le titre du billet", header.format("Non classé"), LONG))
     assert (beside.category, alone.category) == ("Presse", "Non classé")
+
+
+def test_a_name_and_role_under_a_quoted_title_may_be_the_interviewee():
+    quoted = only(
+        page(
+            "« On ne pilote pas un plateau au tableur »",
+            "CLAIRE MORIN, Directrice de la rédaction",
+            LONG,
+        )
+    )
+    plain = only(page("Le plateau de Vannes", "CLAIRE MORIN, Directrice de la rédaction", LONG))
+    assert [author.name for author in quoted.authors] == ["Claire Morin"]
+    assert doubts(quoted, "auteur ou interviewé") != []
+    assert doubts(plain, "auteur ou interviewé") == []

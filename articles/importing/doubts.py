@@ -9,14 +9,10 @@ issue number) is a note, not a doubt (see `parser.build_article`).
 
 import re
 
+from articles.importing import opening
 from articles.importing.dates import find_date
 from articles.importing.lines import SENTENCE_ENDS, STANDFIRST
-from articles.importing.opening import (
-    BYLINE_SUMMARY_REASON,
-    QUOTED_TITLE_BYLINE,
-    TITLE_GOES_ON_REASON,
-    is_note,
-)
+from articles.importing.opening import is_note
 from articles.importing.reading import Line
 from textkit.paragraphs import is_question
 
@@ -47,11 +43,11 @@ def body_doubts(
     if title is not None and WEAK_SPLIT.search(title.reason):
         doubts.append("Article découpé sur un simple blanc ou un crédit : vérifier les découpes.")
     summary = next((line for line in rest if line.role == STANDFIRST), None)
-    if summary is not None and summary.reason == BYLINE_SUMMARY_REASON:
+    if summary is not None and summary.reason == opening.BYLINE_SUMMARY_REASON:
         doubts.append("Chapô suivi de la signature : chapô ou premier paragraphe ?")
-    if any(line.reason == QUOTED_TITLE_BYLINE for line in rest):
+    if any(line.reason == opening.QUOTED_TITLE_BYLINE for line in rest):
         doubts.append("Nom et fonction sous un titre entre guillemets : auteur ou interviewé ?")
-    if summary is not None and summary.reason == TITLE_GOES_ON_REASON:
+    if summary is not None and summary.reason == opening.TITLE_GOES_ON_REASON:
         doubts.append("Le titre continue sur la ligne suivante (« … ») : titre, chapô ou texte ?")
     text = [line for line in body if not is_note(line)]
     doubts.extend(opening_doubts(text, has_standfirst=summary is not None))

@@ -38,11 +38,15 @@ POSTED = re.compile(
     re.VERBOSE,
 )
 UPDATED = re.compile(r"^(?:mis a jour|mise a jour|derniere mise a jour|updated|modifie)\b")
+
+# "This article was written on 04 Fév 2009, and is filled under Editos du magazine En-Contact."
 WRITTEN = re.compile(
     r"^this (?:article|entry|post) was (?:written|posted|published) on (?P<date>.+?)"
     r"(?:,? and is fill?ed under (?P<category>.+?))?\.?$"
 )
 FILED = re.compile(r"^(?:fill?ed|posted|classe|publie) (?:under|in|dans) (?P<category>.+?)\.?$")
+
+# "Rubrique : Expériences", "Catégories : Actualités"
 CATEGORY = re.compile(
     r"^(?:categories?|rubriques?|sections?|category|themes?)\s?:\s?(?P<category>.+)$"
 )

@@ -73,6 +73,7 @@ COMMENTS_START = re.compile(
 COMMENT_FORM = re.compile(
     r"^(?:laisser|laissez|ajouter) un commentaire$|^leave a (?:reply|comment)$"
     r"|^votre adresse (?:e-?mail|de messagerie|email) ne sera pas publiee"
+    r"|^submit a comment$|^you must be logged in to post a comment"
 )
 ARCHIVE_HEADING = re.compile(
     r"^(?:archive for the|posts tagged|category archives?|tag archives?|archives? (?:de|du|des)\s"

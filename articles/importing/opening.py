@@ -102,12 +102,18 @@ def opening(rest: list[Line]) -> list[Line]:
 
 
 def mark_opening(
-    rest: list[Line], title: Line | None, *, alone: bool = True, blog: bool = False
+    rest: list[Line],
+    title: Line | None,
+    *,
+    alone: bool = True,
+    blog: bool = False,
+    repeated: bool = False,
 ) -> str | None:
     """Repeats of the title, captions and the standfirst at the top; returns the standfirst.
 
     `alone` is False for the posts of a multi-post page (blog archives), which have none;
-    `blog` is True under a blog's post header, whose template has no standfirst."""
+    `blog` is True under a blog's post header, whose template has no standfirst; `repeated`
+    when the page prints the title twice (en-contact.com's newer template)."""
     standfirst = None
     first_text = True
     for index, line in enumerate(rest):
@@ -119,7 +125,11 @@ def mark_opening(
         if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 2:
             line.assign(STANDFIRST, "entre guillemets sous le titre")
             standfirst = inside
-        elif first_text and alone and (why := summary_line(rest, index, blog=blog)):
+        elif (
+            first_text
+            and alone
+            and (why := summary_line(rest, index, blog=blog, repeated=repeated))
+        ):
             standfirst = " ".join(part.flat for part in summary_lines(rest, index))
             for part in summary_lines(rest, index):
                 part.assign(STANDFIRST, why)
@@ -192,7 +202,9 @@ def caption_reason(line: Line, following: Line) -> str | None:
     return None
 
 
-def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | None:
+def summary_line(
+    rest: list[Line], index: int, *, blog: bool = False, repeated: bool = False
+) -> str | None:
     """The chapô: a short summary in the third person right under the title, before the text.
 
     "Près de 1 200 postes restent menacés chez les sous-traitants de Nordtel." is one; an
@@ -287,6 +299,9 @@ def summary_line(rest: list[Line], index: int, *, blog: bool = False) -> str | N
         return None  # a summary announces longer paragraphs
     if words <= SHORT_SUMMARY_WORDS:
         return SHORT_SUMMARY_REASON
+    # the newer template prints its title twice, and its chapô may run to one long sentence
+    if repeated and not SENTENCE_BREAK.search(text) and text_after[0].words > words:
+        return "une seule phrase sous le titre répété, au-dessus d'un paragraphe plus long"
     return None
 
 

@@ -225,7 +225,10 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         title = clean_title(title_line.flat)
 
     blog = any(line.role == META and POST_HEADER.match(line.folded) for line in lines)
-    standfirst = mark_opening(rest, title_line, alone=alone, blog=blog)
+    repeated = title_line is not None and any(
+        line.folded == title_line.folded for line in lines if line is not title_line
+    )
+    standfirst = mark_opening(rest, title_line, alone=alone, blog=blog, repeated=repeated)
     authors = read_signatures(rest)
     mark_captions(rest)
     for line in rest:

@@ -221,7 +221,7 @@ PAGE_CACHE_REQUESTED = env_bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE = PAGE_CACHE_REQUESTED and bool(REDIS_URL)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
 # Counts and tag facets of lists, which read every matching article, kept until the content
-# changes, for every reader (articles.caching.cached_aggregate). Same defaults as PAGE_CACHE.
+# changes, for every reader (articles.aggregates.cached_aggregate). Same defaults as PAGE_CACHE.
 AGGREGATE_CACHE_REQUESTED = env_bool("AGGREGATE_CACHE", default=not DEBUG)
 AGGREGATE_CACHE = AGGREGATE_CACHE_REQUESTED and bool(REDIS_URL)
 

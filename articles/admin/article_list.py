@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from articles.caching import cached_aggregate
+from articles.aggregates import cached_aggregate
 from articles.models import ArticleAuthor, ArticleQuerySet, TaggedArticle
 
 BYLINES = Prefetch(

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
-from articles.caching import cached_aggregate
+from articles.aggregates import cached_aggregate
 from articles.models import ArchiveCount, Article, Issue, Tag, TaggedArticle
 from authors.models import Author
 
@@ -87,7 +87,7 @@ class MostUsedFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         # Counting every article's authors or tags takes a while on a big archive: the counts
-        # are kept until the content changes (articles.caching.cached_aggregate).
+        # are kept until the content changes (articles.aggregates.cached_aggregate).
         rows = cached_aggregate(
             "admin-most-used", self.parameter_name, lambda: list(self.most_used()[: self.shown])
         )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from articles.caching import cached_fragments
+from articles.aggregates import cached_fragments
 from articles.links import slug_url
 from articles.models import Article, ArticleAuthor, TaggedArticle
 
@@ -75,7 +75,7 @@ def with_cards(articles, template=CARD, also=()):
     lists. `also`: more (article, template) pairs given theirs alike (the home page's
     editorial).
 
-    Cards are kept per content generation (`caching.cached_fragments`), all in one round
+    Cards are kept per content generation (`aggregates.cached_fragments`), all in one round
     trip: rendering 20 of them was about half of a list page's time, and reading their
     authors and tags two of its queries. Only the cards not kept are rendered, and only their
     links read; with nothing kept (`AGGREGATE_CACHE` off) that is every card, in the same two

@@ -13,7 +13,7 @@ from django.db.models.functions import Now
 from django.utils.http import urlencode
 
 from articles import counters, search
-from articles.caching import cached_aggregate
+from articles.aggregates import cached_aggregate
 from articles.models import LISTING_ORDER, ArchiveCount, Article, Issue, Section, Tag
 from authors.models import Author
 
@@ -186,7 +186,7 @@ class ArticleFilter(django_filters.FilterSet):
         carries `add_url`, the current list narrowed by that tag. The whole archive's are read
         from its counts; a filtered list's are those of its newest articles
         (`counters.newest`), bounded whatever the size of the result. Kept per content
-        generation under `key` (articles.caching.cached_aggregate).
+        generation under `key` (articles.aggregates.cached_aggregate).
         """
         if self.counted() == (ArchiveCount.Kind.TOTAL, 0):
             facets = cached_aggregate("facets", key, lambda: counters.most_used_tags(FACETS_SHOWN))

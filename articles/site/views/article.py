@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
-from articles.caching import cached_aggregate
+from articles.aggregates import cached_aggregate
 from articles.models import LISTING_ORDER, Article, ArticleAuthor, TaggedArticle
 from articles.site.cards import NEVER_SHOWN
 

@@ -7,7 +7,7 @@ from django.db.models import Count, F
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from articles.caching import cached_aggregate
+from articles.aggregates import cached_aggregate
 from articles.models import Issue, Section, Tag, visible
 from authors.models import Author
 

@@ -3,7 +3,7 @@
 from django.views.generic import TemplateView
 
 from articles import counters
-from articles.caching import cached_aggregate
+from articles.aggregates import cached_aggregate
 from articles.links import slug_url
 from articles.models import Article, Issue
 from articles.site.cards import NEVER_SHOWN, with_cards

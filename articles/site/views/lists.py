@@ -11,7 +11,7 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from articles import counters
-from articles.caching import cached_aggregate, prefetch_aggregates
+from articles.aggregates import cached_aggregate, prefetch_aggregates
 from articles.models import ArchiveCount, Issue, Section, Tag
 from articles.site.cards import CARD_FIELDS, public_articles, with_card_links, with_cards
 from articles.site.filters import ArticleFilter, published_sections
@@ -87,7 +87,7 @@ class ArchiveListMixin:
 
     def aggregates(self):
         """The (name, key) of the aggregates the page will show, read in one round trip
-        before the first of them (`caching.prefetch_aggregates`): its count at least."""
+        before the first of them (`aggregates.prefetch_aggregates`): its count at least."""
         return [("count", self.aggregate_key())]
 
     def get_paginator(self, queryset, per_page, **kwargs):

@@ -185,14 +185,11 @@ def classify(lines: list[Line], keys: frozenset[str]):
     titled_headers = False  # the blog's headers ("This article was written…") follow titles
     in_legends = False  # under « Légendes photos : », short lines caption the photos
     for index, line in enumerate(lines):
-        if in_legends and line.words <= MAX_TITLE_WORDS + 10:
+        heading = not above_text and bool(CAPTIONS_HEADING.match(line.folded.strip(" .")))
+        in_legends = heading or (in_legends and line.words <= MAX_TITLE_WORDS + 10)
+        if in_legends:
             line.assign(FURNITURE, "légende, sous « Légendes photos »")
             continue
-        if not above_text and CAPTIONS_HEADING.match(line.folded.strip(" .")):
-            in_legends = True
-            line.assign(FURNITURE, "titre d'une liste de légendes")
-            continue
-        in_legends = False
         following = lines[index + 1] if index + 1 < len(lines) else None
         if index and not in_text and POST_HEADER.match(line.folded):
             titled_headers = lines[index - 1].role == TEXT and heading_like(lines[index - 1])

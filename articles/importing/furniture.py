@@ -58,10 +58,12 @@ CALL_TO_ACTION = re.compile(
     r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article|"
     r"par la redaction(?: d'en-?contact| du magazine)?$)"  # the newsroom, not an author
 )
+# "12 commentaires", "No Comments »", "12 vues": a counter of the page's widgets.
 COUNTER = re.compile(
     r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"
     r"|vues|lectures|partages|j'aime|likes?|shares?)(?: \W)?$"
 )
+# "Un commentaire" under a text, above a commenter's name (`starts_comments`).
 COMMENT_COUNT = re.compile(r"^(?:\d+|une?|deux|trois) (?:commentaires?|comments?|reponses?)$")
 # Where readers' comments start: everything after it on the page is the comments' business.
 COMMENTS_START = re.compile(
@@ -75,6 +77,7 @@ COMMENT_FORM = re.compile(
     r"|^votre adresse (?:e-?mail|de messagerie|email) ne sera pas publiee"
     r"|^submit a comment$|^you must be logged in to post a comment"
 )
+# "Archive for the ‘Editos’ Category", "Posts Tagged ‘CRM’": a listing page's heading.
 ARCHIVE_HEADING = re.compile(
     r"^(?:archive for the|posts tagged|category archives?|tag archives?|archives? (?:de|du|des)\s"
     r"|articles? (?:tagged|classes? dans|de la categorie|du mot-cle))"

@@ -279,11 +279,7 @@ def mark_credited_captions(lines: list[Line]):
     for line, following in zip(lines, lines[1:], strict=False):
         headed = headed or is_header(line)
         # between a picture's file name and its credit, a sentence is the caption too
-        pictured = (
-            previous is not None
-            and previous.role == FURNITURE
-            and (not previous.text or bool(furniture_rules.IMAGE_NAME.match(previous.folded)))
-        )
+        pictured = previous is not None and is_picture_name(previous)
         if (
             headed
             and line.role == TEXT
@@ -294,6 +290,12 @@ def mark_credited_captions(lines: list[Line]):
         ):
             line.assign(CAPTION, CREDITED_CAPTION)
         previous = line
+
+
+def is_picture_name(line: Line) -> bool:
+    """A picture's file name or alt text, removed as furniture ("yasmina-portrait")."""
+    picture = not line.text or furniture_rules.IMAGE_NAME.match(line.folded)
+    return line.role == FURNITURE and bool(picture)
 
 
 def opens_a_post(lines: list[Line]) -> bool:

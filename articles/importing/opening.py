@@ -6,7 +6,6 @@ paragraphs (`mark_captions`).
 import re
 
 from articles.importing.dates import WEEKDAYS, find_date
-from articles.importing.furniture import IMAGE_NAME
 from articles.importing.lines import (
     BYLINE,
     CAPTION,
@@ -23,6 +22,7 @@ from articles.importing.lines import (
     STANDFIRST,
     attached_to_prose,
     heading_like,
+    is_picture_name,
     is_prose,
     labels_only,
 )
@@ -254,13 +254,7 @@ def summary_line(
         return None  # a summary announces a text longer than itself
     above = rest[index - 1] if index else None
     below = rest[index + len(parts)] if index + len(parts) < len(rest) else None
-    if (
-        above is not None
-        and above.role == FURNITURE
-        and (IMAGE_NAME.match(above.folded) or "nom d'image" in above.reason)
-        and below is not None
-        and below.role == CREDIT
-    ):
+    if above is not None and is_picture_name(above) and below is not None and below.role == CREDIT:
         return None  # between a picture's file name and its credit: its caption
     if (
         reprint

@@ -47,7 +47,7 @@ def strip_markup(lines: list[Line]) -> list[Line]:
     result = []
     for line in lines:
         text = line.text
-        if text.endswith(("»", ".", "→", "…", ")")):
+        if text.endswith(("»", "...", "→", "…", ")")):
             text = ARCHIVE_NOTE.sub("", TEASER_TAIL.sub("", text))
         if "[" in text and (caption := CAPTION_SHORTCODE.search(text)):
             inner = Line(clean(caption["inner"]), line.number, line.gap_before, 0)

@@ -16,9 +16,9 @@ from textkit.folding import fold
 
 TEXT = "text"
 
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-SPACES = re.compile(r"\s+")
+# Control characters and the invisible ones (zero-width spaces and joiners, BOM, soft hyphen).
+UNSEEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 ENCODINGS = (("utf-8-sig", None), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
 
 
@@ -48,8 +48,10 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def flatten(text: str) -> str:
-    """Odd spaces (non-breaking, thin, tabs…) as plain spaces, runs collapsed, ends stripped."""
-    return SPACES.sub(" ", text).strip()
+    """Odd spaces (non-breaking, thin, tabs…) as plain spaces, runs collapsed, ends stripped.
+
+    `str.split()` cuts on the same Unicode spaces as the regular expression `\\s+`, faster."""
+    return " ".join(text.split())
 
 
 @dataclass(eq=False)
@@ -98,7 +100,7 @@ def source_lines(text: str) -> list[str]:
     """The text's lines, whatever their ends (LF, CRLF, CR), without invisible characters."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = CONTROL.sub("", text.translate(INVISIBLE).replace("\r\n", "\n"))
+    text = UNSEEN.sub("", text.replace("\r\n", "\n"))
     return [line.rstrip() for line in text.splitlines()]
 
 

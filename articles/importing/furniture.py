@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from articles.importing.reading import flatten
+from articles.importing.reading import flatten, phrases
 from textkit.folding import fold
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "fixtures" / "furniture.txt"
@@ -66,21 +66,39 @@ COUNTER = re.compile(
 # "Un commentaire" under a text, above a commenter's name (`starts_comments`).
 COMMENT_COUNT = re.compile(r"^(?:\d+|une?|deux|trois) (?:commentaires?|comments?|reponses?)$")
 # Where readers' comments start: everything after it on the page is the comments' business.
-COMMENTS_START = re.compile(
-    r"^(?:\d+|une?|deux|trois) (?:reponses?|commentaires?|comments?|responses?|reactions?)"
-    r" (?:a|to|sur|on|pour) \S|^(?:commentaires?|comments|reactions)(?: \(\d+\))?$"
-    r"|^\S+(?: \S+)? (?:dit|says|a dit|ecrit) ?:$"
+COMMENTS_START = phrases(
+    r"""
+    # "2 réponses à “Le titre”", "One comment on …"
+    (?:\d+|une?|one|deux|trois) (?:reponses?|responses?|reactions?) (?:a|to|sur|on|pour) \S
+    (?:\d+|une?|one|deux|trois) (?:commentaires?|comments?) (?:a|to|sur|on|pour) \S
+    (?:commentaires?|comments|reactions)(?: \(\d+\))?$
+    # "Sandrine dit :"
+    \S+(?: \S+)? (?:dit|says|a dit|ecrit) ?:$
+    """,
+    whole=False,
 )
 # The comment form under a text: "Laisser un commentaire", "Leave a Reply", "Votre adresse …".
-COMMENT_FORM = re.compile(
-    r"^(?:laisser|laissez|ajouter) un commentaire$|^leave a (?:reply|comment)$"
-    r"|^votre adresse (?:e-?mail|de messagerie|email) ne sera pas publiee"
-    r"|^submit a comment$|^you must be logged in to post a comment"
+COMMENT_FORM = phrases(
+    """
+    (?:laisser|laissez|ajouter) un commentaire$
+    leave a (?:reply|comment)$
+    votre adresse (?:e-?mail|de messagerie|email) ne sera pas publiee
+    submit a comment$
+    you must be logged in to post a comment
+    """,
+    whole=False,
 )
 # "Archive for the ‘Editos’ Category", "Posts Tagged ‘CRM’": a listing page's heading.
-ARCHIVE_HEADING = re.compile(
-    r"^(?:archive for the|posts tagged|category archives?|tag archives?|archives? (?:de|du|des)\s"
-    r"|articles? (?:tagged|classes? dans|de la categorie|du mot-cle))"
+ARCHIVE_HEADING = phrases(
+    r"""
+    archive for the
+    posts tagged
+    category archives?
+    tag archives?
+    archives? (?:de|du|des)\s
+    articles? (?:tagged|classes? dans|de la categorie|du mot-cle)
+    """,
+    whole=False,
 )
 # A picture's file name or slug alone on its line: "renault-4l-bleue-12", "edito-62-web".
 IMAGE_NAME = re.compile(
@@ -91,13 +109,30 @@ ARCHIVE_NOTE = re.compile(r"^\(\s?archives?\b[^()]{0,80}\)$")
 # "Source : Le Courrier du Détroit" under a reprinted article.
 SOURCE = re.compile(r"^source\s?:\s?\S")
 # Headings of the lists of links to other articles: the titles under them are links too.
-RELATED = re.compile(
-    r"^(?:a lire aussi|lire aussi|a lire egalement|publications similaires|articles similaires"
-    r"|articles lies|sur le meme (?:sujet|theme)|vous aimerez aussi|related posts"
-    r"|dans la meme rubrique"
+RELATED = phrases(
+    """
+    a lire aussi
+    lire aussi
+    a lire egalement
+    publications similaires
+    articles similaires
+    articles lies
+    sur le meme (?:sujet|theme)
+    vous aimerez aussi
+    related posts
+    dans la meme rubrique
     # a blog's sidebar widgets: their items are links too
-    r"|recent posts|articles recents|derniers articles|recent comments|commentaires recents"
-    r"|derniers commentaires|archives|categories|blogroll|meta)$"
+    recent posts
+    articles recents
+    derniers articles
+    recent comments
+    commentaires recents
+    derniers commentaires
+    archives
+    categories
+    blogroll
+    meta
+    """
 )
 BREADCRUMB = re.compile(r"^(?:accueil|home)\s?[>»/|›]")
 RIGHTS = re.compile(

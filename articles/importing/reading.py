@@ -47,6 +47,15 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+def phrases(block: str, *, whole: bool = True) -> re.Pattern:
+    """One pattern for a list of folded phrases, one a line (each may use regular expression
+    syntax; `#` starts a comment line): it matches a text that starts with one of them and,
+    when `whole`, holds nothing else."""
+    forms = [line.strip() for line in block.splitlines()]
+    forms = [form for form in forms if form and not form.startswith("#")]
+    return re.compile(rf"^(?:{'|'.join(forms)}){'$' if whole else ''}")
+
+
 def flatten(text: str) -> str:
     """Odd spaces (non-breaking, thin, tabs…) as plain spaces, runs collapsed, ends stripped.
 

@@ -91,6 +91,9 @@ def test_comment_headings_by_rule():
     assert starts_comments("un commentaire", counted=True)
     assert not starts_comments("un commentaire")  # a counter in a post's header
     assert starts_comments("2 reponses a « le titre »")
+    assert starts_comments("one comment on « le titre »")
+    assert starts_comments("sandrine dit :")
+    assert not starts_comments("sandrine dit que le plateau ferme :")
     assert is_comment_form("laisser un commentaire")
     assert is_comment_form("votre adresse e-mail ne sera pas publiee.")
     assert not is_comment_form("votre adresse a change : prevenez votre conseiller.")

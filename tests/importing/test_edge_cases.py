@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from articles.importing import ParseError, Subject, parse_bytes, parse_text
+from articles.importing.reading import phrases
 
 PARIS = ZoneInfo("Europe/Paris")
 PROSE = (
@@ -508,3 +509,18 @@ def test_interviewee_named_at_the_head_of_the_title():
 
 def test_a_signature_after_a_dash():
     assert authors(only(page("Le titre", PROSE, "— Anne Martin"))) == [("Anne Martin", None, None)]
+
+
+def test_phrases_matches_a_listed_phrase_whole_or_as_a_start():
+    pattern = phrases(
+        r"""
+        # a comment line is not a phrase
+        lire aussi
+        sur le meme (?:sujet|theme)
+        """
+    )
+    assert pattern.match("lire aussi")
+    assert pattern.match("sur le meme theme")
+    assert not pattern.match("lire aussi ce dossier")
+    assert not pattern.match("# a comment line is not a phrase")
+    assert phrases("lire aussi", whole=False).match("lire aussi ce dossier")

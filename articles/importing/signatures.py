@@ -35,6 +35,8 @@ BYLINE = re.compile(
     r"redige par|ecrit par|auteure?s?\s?:|signe par|une? (?:analyse|chronique|tribune) de|"
     r"par|by|written by|posted by)\s?:?\s"
 )
+# "Reportage réalisé par Manuel Jacquinet, à Fès": where the reporter wrote from.
+PLACE_TAIL = re.compile(r",\s(?:à|a|au|aux|en|depuis)\s[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}$")
 NAME_SEPARATORS = re.compile(r"\s*(?:,|\bet\b|\band\b|&)\s*")
 ROLE_WORDS = re.compile(
     r"\b(?:direct(?:eur|rice|or)|redact(?:eur|rice)|redaction|journaliste|fondat(?:eur|rice)|"
@@ -117,6 +119,7 @@ def read_byline(flat: str, folded: str, dated=None) -> list[ParsedAuthor] | None
     if dated is not None:
         names = flat[match.end() : dated.start].strip(" .:,|–-")
         names = re.sub(r"\s(?:le|on)$", "", names)
+    names = PLACE_TAIL.sub("", names)
     handle = None
     if found := INLINE_HANDLE.search(names):
         handle = found["handle"]

@@ -450,3 +450,26 @@ def test_the_same_words_glued_before_a_paragraph_without_the_shortcode_stay():
     line = f"Les casques du plateau de Vannes {MIDDLE}"
     article = only(page("Le prix de la patience", LONG, line, CLOSING))
     assert article.body == f"{LONG}\n\n{line}\n\n{CLOSING}"
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("Reportage réalisé par Yann Kerhervé, à Fès", [("Yann Kerhervé", None)]),
+        ("Reportage réalisé par Yann Kerhervé, au Caire", [("Yann Kerhervé", None)]),
+        (
+            "Par Yann Kerhervé, directeur de la rédaction",
+            [("Yann Kerhervé", "directeur de la rédaction")],
+        ),
+    ],
+)
+def test_a_signature_may_end_on_the_place_it_was_written_from(signature, expected):
+    article = only(page("Des plateaux au bord de la médina", OPENING, MIDDLE, CLOSING, signature))
+    assert authors(article) == expected
+    assert signature not in article.body
+
+
+def test_a_closing_line_that_names_a_place_after_a_comma_is_no_signature():
+    line = "Rencontre avec Yann Kerhervé, à Fès et ailleurs."
+    article = only(page("Des plateaux au bord de la médina", OPENING, MIDDLE, CLOSING, line))
+    assert authors(article) == []

@@ -64,6 +64,11 @@ def strip_markup(lines: list[Line]) -> list[Line]:
     return result
 
 
+def is_alt_of(text: str, file_name: str) -> bool:
+    """Whether a short line is the alt text WordPress made from a picture's file name."""
+    return 0 < len(text) <= 60 and " " not in text and file_name.startswith(f"{text}-")
+
+
 def clean(text: str) -> str:
     return " ".join(EMAIL_PROTECTED.sub("", SHORTCODE.sub("", text)).split())
 
@@ -80,6 +85,12 @@ def strip_glued(lines: list[Line]) -> list[str]:
         if match and GLUED_START.match(line.text[match.end() :]):
             line.glued = match.group()
             line.replace_text(line.text[match.end() :].strip())
+            above = lines[index - 1] if index else None
+            # "plateau-nuit" / "plateau-nuit-300x200Chaque année…": the picture's alt text above
+            # the file name it was made from
+            if above is not None and is_alt_of(above.text, line.glued):
+                alt_texts.append(above.text)
+                above.replace_text("")
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         if following is None or not line.text or len(line.text) > 60 or line.words > 5:

@@ -65,7 +65,7 @@ LONG_TITLE_WORDS = 30  # a title that long needs more evidence than its shortnes
 CREDIT_LINE = re.compile(
     r"^(?:(?:credits?|copyrights?) ?(?:photos?|images?|illustrations?)?|"
     r"(?:photos?|images?|illustrations?|visuels?) ?(?:credits?)?) ?:\s?(?P<who>.+)$"
-    r"|^(?:credits? photos?|©|\(c\)) ?:?\s?(?P<bare>.+)$"
+    r"|^(?:@ ?)?(?:credits? photos?|©|\(c\)) ?:?\s?(?P<bare>.+)$"  # "@ (c) Name" too
 )
 
 # A caption that ends with its credit: "Name et Name – © Photographer", "Le quai, Saint-Louis

@@ -55,6 +55,12 @@ SHORT_SUMMARY_REASON = "phrase courte sous le titre"
 
 ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b")
 
+# The magazine's own staff: a name with one of these roles under a title signs the piece.
+NEWSROOM_ROLE = re.compile(
+    r"^(?:(?:directeur|directrice|redacteur|redactrice|secretaire)(?: en chef)?"
+    r" (?:de la redaction|de la publication|adjointe? de la redaction)|redacteur en chef"
+    r"|redactrice en chef|journaliste|chroniqueur|chroniqueuse|editorialiste)\b"
+)
 BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
 
 TITLE_GOES_ON_REASON = "suite du titre"
@@ -159,9 +165,12 @@ def mark_opening(
 
 def titled_signature(flat: str) -> ParsedAuthor | None:
     """ "CLAIRE VASSEUR, Directrice de la rédaction" under a title: the author with her title
-    (capitalised, as a signature writes it; a caption's "superviseure chez X" is not)."""
+    (capitalised, as a signature writes it; a caption's "superviseure chez X" is not), or a
+    newsroom role in any case ("Hélène Marchal, directrice de la rédaction")."""
     author = name_and_role(flat)
-    if author is None or not author.role or not author.role[:1].isupper():
+    if author is None or not author.role:
+        return None
+    if not author.role[:1].isupper() and not NEWSROOM_ROLE.match(fold(author.role)):
         return None
     return author
 

@@ -35,6 +35,8 @@ INTERVIEW_QUESTIONS = 3
 
 INTERVIEW_TITLE = re.compile(r"\b(?:interview|entretien|rencontre avec|questions? a)\b")
 
+UNDER_A_HEADER = "sous l'en-tête d'un nouvel article (date, rubrique, mots-clés)"
+
 SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
 
 SPACE_AFTER = re.compile(r"([(\[])\s+")
@@ -225,8 +227,22 @@ def starts_a_post(
         return None
     following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]
     header_next = bool(following) and is_dated(lines[following[0]])
-    if header_next and header_above and not HEADER_BELOW_TITLE.match(lines[following[0]].folded):
+    if (
+        header_next
+        and header_above
+        and not HEADER_BELOW_TITLE.match(lines[following[0]].folded)
+        and not lines[following[0]].data.reprinted  # a reprint's source, under its headline
+    ):
         return None
+    prefix = lines[index - 1] if index else None
+    if (
+        prefix is not None
+        and prefix.number == line.number  # "Edito du magazine #40 :" cut off its title
+        and prefix.role == META
+        and prefix.gap_before
+        and under_a_dated_header(lines, index)
+    ):
+        return UNDER_A_HEADER
     if not line.standalone:  # on a page without blank lines, its header or a blank says so
         if header_next and (
             line.gap_before == 0 or HEADER_BELOW_TITLE.match(lines[following[0]].folded)
@@ -256,7 +272,7 @@ def starts_a_post(
     if before is not None and before.role == CREDIT:
         return "après un crédit photo"
     if before is not None and before.role == META and under_a_dated_header(lines, index):
-        return "sous l'en-tête d'un nouvel article (date, rubrique, mots-clés)"
+        return UNDER_A_HEADER
     if before is not None and is_postscript(before.flat):
         return "après un PS"
     return None

@@ -1,0 +1,103 @@
+"""Layout rules learnt from the held-out rounds 18-20, one test each: the pattern and a near
+neighbour that must not trigger it. Every page here is made up for the test."""
+
+from datetime import date
+
+from articles.importing import parse_text
+from tests.importing.test_layout_rules import (
+    CLOSING,
+    LONG,
+    MIDDLE,
+    OPENING,
+    authors,
+    only,
+    page,
+    titles,
+)
+
+
+def ambush_post(written, title, *body, category="Editos du magazine En-Contact"):
+    """A post of the editor's blog as its archive pages print it: header above the title."""
+    return (
+        "Information",
+        f"This article was written on {written}, and is filled under {category}.",
+        "Current post is tagged",
+        ", ,",
+        title,
+        *body,
+        "Laisser un commentaire",
+    )
+
+
+def test_an_alt_text_above_the_file_name_it_was_made_from_goes_with_it():
+    text = page("Les saisonniers du plateau", "casque-nuit", f"casque-nuit-300x200{OPENING}", LONG)
+    article = only(text)
+    assert article.body.startswith(OPENING)
+    assert "casque-nuit" not in article.body
+
+
+def test_a_short_slug_line_without_its_file_name_below_stays_and_is_doubted():
+    article = only(page("Les saisonniers du plateau", "casque-nuit", OPENING, LONG))
+    assert article.body.startswith("casque-nuit")
+    assert article.needs_review
+
+
+def test_a_copyright_line_marked_with_an_at_sign_is_the_photo_credit():
+    text = page("Équilibre fragile", "@ (c) Rémi Danjou", OPENING, LONG, CLOSING)
+    article = only(text)
+    assert article.photo_credit == "Rémi Danjou"
+    assert not article.body.startswith("@")
+
+
+def test_a_name_with_a_newsroom_role_under_the_title_signs_the_piece():
+    text = page("Équilibre fragile", "@ (c) Rémi Danjou", "Odile Ferrand, rédactrice en chef", LONG)
+    article = only(text)
+    assert authors(article) == [("Odile Ferrand", "rédactrice en chef")]
+    assert article.body.startswith(LONG[:40])
+
+
+def test_a_name_with_another_role_in_lower_case_under_the_title_is_no_signature():
+    text = page("Équilibre fragile", "Odile Ferrand, superviseure chez Nordline", LONG, CLOSING)
+    assert authors(only(text)) == []
+
+
+def test_an_archive_post_titled_after_its_issue_label_starts_a_post():
+    text = page(
+        "AMBUSH",
+        *ambush_post("14 Jan 2008", "Les vœux du plateau", LONG, CLOSING),
+        *ambush_post(
+            "19 Oct 2007", "Edito du magazine #40 : Dix questions avant de partir", MIDDLE, LONG
+        ),
+        *ambush_post("6 Juil 2007", "L’été des renforts", OPENING, LONG),
+    )
+    assert titles(text) == [
+        "Les vœux du plateau",
+        "Dix questions avant de partir",
+        "L’été des renforts",
+    ]
+    assert [article.issue_number for article in parse_text_articles(text)] == [None, 40, None]
+
+
+def test_a_reprinted_headline_above_its_source_line_starts_a_post():
+    text = page(
+        "AMBUSH",
+        *ambush_post(
+            "8 Déc 2010", "Un producteur venu du standard", LONG, CLOSING, category="A lire"
+        ),
+        *ambush_post(
+            "21 Oct 2010",
+            "Les coulisses d’une comédie sans vedette",
+            "Le Courrier du Soir le 21.10.2010 / Médias",
+            OPENING,
+            MIDDLE,
+            category="A lire",
+        ),
+    )
+    first, second = parse_text_articles(text)
+    assert second.title == "Les coulisses d’une comédie sans vedette"
+    assert second.published == date(2010, 10, 21)
+    assert first.body.endswith(CLOSING)
+
+
+def parse_text_articles(text):
+    return parse_text(text).articles

@@ -128,7 +128,12 @@ def mark_opening(
         if title is not None and line.folded == title.folded:
             line.assign(REPEAT, "répète le titre")
             continue
-        if first_text and (inside := unquote(line.flat)) and len(inside.split()) >= 2:
+        if (
+            first_text
+            and (inside := unquote(line.flat))
+            and len(inside.split()) >= 2
+            and any(is_prose(other) for other in rest[index + 1 :])  # not a quote alone
+        ):
             line.assign(STANDFIRST, "entre guillemets sous le titre")
             standfirst = inside
         elif (

@@ -35,6 +35,9 @@ INTERVIEW_QUESTIONS = 3
 
 INTERVIEW_TITLE = re.compile(r"\b(?:interview|entretien|rencontre avec|questions? a)\b")
 
+# A numbered heading: "Argument 2 : …", "2 – …", "Conseil n°3 : …".
+NUMBERED = re.compile(r"^(?P<prefix>\D{0,30}?)(?P<number>\d{1,2})\s?(?:[–—:.)/-]|er\b|e\b)")
+
 UNDER_A_HEADER = "sous l'en-tête d'un nouvel article (date, rubrique, mots-clés)"
 
 SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
@@ -67,7 +70,11 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     starts = [(0, title)]
     seen_prose = False
     for index in range(first_prose, len(lines)):
-        if seen_prose and (why := starts_a_post(lines, index, no_blank_lines, header_above)):
+        if (
+            seen_prose
+            and not continues_a_series(lines, index, starts[-1][0])
+            and (why := starts_a_post(lines, index, no_blank_lines, header_above))
+        ):
             start = header_start(lines, index, starts[-1][0])
             if dated_header and not any(is_header(line) for line in lines[start : index + 3]):
                 lines[index].reason = f"intertitre (pas d'en-tête daté, malgré : {why})"
@@ -79,6 +86,19 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
             seen_prose = True
     ends = [start for start, _ in starts[1:]] + [len(lines)]
     return [(start, title, end) for (start, title), end in zip(starts, ends, strict=True)]
+
+
+def continues_a_series(lines: list[Line], index: int, since: int) -> bool:
+    """ "Argument 2 : …" after "Argument 1 : …" in the same post: a numbered subheading."""
+    match = NUMBERED.match(lines[index].folded)
+    if not match:
+        return False
+    previous = f"{match['prefix']}{int(match['number']) - 1}"
+    return any(
+        (other := NUMBERED.match(lines[j].folded))
+        and f"{other['prefix']}{other['number']}" == previous
+        for j in range(since, index)
+    )
 
 
 def header_start(lines: list[Line], title: int, previous: int) -> int:

@@ -35,6 +35,7 @@ BYLINE = re.compile(
     r"redige par|ecrit par|auteure?s?\s?:|signe par|une? (?:analyse|chronique|tribune) de|"
     r"par|by|written by|posted by)\s?:?\s"
 )
+WEB_SOURCE = re.compile(r"\b[\w-]+\.(?:fr|com|net|org|info|eu|be|ch|ma|tn|sn|mg)\b")
 # "Reportage réalisé par Manuel Jacquinet, à Fès": where the reporter wrote from.
 PLACE_TAIL = re.compile(r",\s(?:à|a|au|aux|en|depuis)\s[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}$")
 NAME_SEPARATORS = re.compile(r"\s*(?:,|\bet\b|\band\b|&)\s*")
@@ -98,6 +99,8 @@ def name_and_role(flat: str) -> ParsedAuthor | None:
         flat = (flat[: match.start()] + flat[match.end() :]).strip()
     name, _, role = _split_role(flat)
     if not is_name(name) or (role and not is_role(fold(role))):
+        return None
+    if WEB_SOURCE.search(role):  # "…, président de Telvia, dans lejournal.fr": a quote's source
         return None
     return ParsedAuthor(normalise_name(name), role or None, handle)
 

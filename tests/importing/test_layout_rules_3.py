@@ -101,3 +101,51 @@ def test_a_reprinted_headline_above_its_source_line_starts_a_post():
 
 def parse_text_articles(text):
     return parse_text(text).articles
+
+
+def test_a_quote_with_nothing_but_its_source_below_is_the_text_not_a_standfirst():
+    quote = f"« {OPENING} »"
+    source = "Odile Ferrand, présidente de Nordline, dans lecourrierdusoir.fr"
+    article = only(page("Odile Ferrand (Nordline), prudence de rentrée", quote, source))
+    assert article.standfirst is None
+    assert article.body == f"{quote}\n\n{source}"
+    assert article.authors == []
+
+
+def test_a_quote_under_the_title_above_the_text_is_the_standfirst():
+    quote = "« Nous recrutons encore, mais autrement »"
+    article = only(page("Odile Ferrand (Nordline), prudence de rentrée", quote, LONG, CLOSING))
+    assert article.standfirst == "Nous recrutons encore, mais autrement"
+
+
+def test_numbered_subheadings_after_wide_blanks_stay_in_their_post():
+    spacer = "\u00a0"
+    text = page(
+        "Centre d’appels ou centre de contacts : la querelle des mots",
+        OPENING,
+        "Argument 1 : tout le monde comprend",
+        LONG,
+        spacer,
+        "Argument 2 : le téléphone reste roi",
+        MIDDLE,
+        spacer,
+        "Argument 3 : le mot a de la noblesse",
+        CLOSING,
+    )
+    article = only(text)
+    assert "Argument 3 : le mot a de la noblesse" in article.body
+    assert article.body.endswith(CLOSING)
+
+
+def test_a_heading_after_a_wide_blank_without_a_series_still_starts_a_post():
+    spacer = "\u00a0"
+    text = page(
+        "Centre d’appels ou centre de contacts : la querelle des mots",
+        OPENING,
+        LONG,
+        spacer,
+        "Télétravail : les plateaux vont-ils se vider ?",
+        MIDDLE,
+        CLOSING,
+    )
+    assert titles(text)[-1] == "Télétravail : les plateaux vont-ils se vider ?"

@@ -1,0 +1,99 @@
+"""The article list with the aggregate cache on: its rows kept until the content changes.
+
+As in tests/perf/test_aggregate_cache.py, changes are made inside `committed()`, which runs
+their on-commit hooks (the cache's new generation) as a real COMMIT does.
+"""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.admin.helpers import CHANGELIST, change_url
+from tests.factories import ArticleFactory, AuthorFactory
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, permissions (user's, groups'), the sections filter's choices, the page of
+# articles and the date hierarchy's range: the rows' authors and tags, the count, the other
+# filters' choices and the years are kept.
+KEPT_CHANGELIST_QUERIES = 7
+
+
+def rows(response):
+    """The list's rows as HTML (the page around them holds a new CSRF token each time)."""
+    return response.text.split("<tbody>")[1].split("</tbody>")[0]
+
+
+def test_changelist_with_its_rows_kept_runs_a_fixed_number_of_queries(
+    editor_client, aggregate_cache, committed, django_assert_num_queries
+):
+    with committed():
+        ArticleFactory.create_batch(60, authors=[AuthorFactory()], tag_names=["crm", "bpo"])
+        ArticleFactory(published_at=timezone.now() - timedelta(days=800))  # years to list
+    editor_client.get(reverse(CHANGELIST))
+
+    with django_assert_num_queries(KEPT_CHANGELIST_QUERIES):
+        response = editor_client.get(reverse(CHANGELIST))
+
+    assert len(response.context["cl"].result_list) == 50
+
+
+def test_kept_rows_are_the_rows_django_renders(editor_client, aggregate_cache, committed):
+    with committed():
+        ArticleFactory(title="Le BPO au Maroc", authors=[AuthorFactory(name="Manuel Jacquinet")])
+        ArticleFactory(title="Demain", published_at=timezone.now() + timedelta(days=1))
+    fresh = rows(editor_client.get(reverse(CHANGELIST)))
+
+    assert rows(editor_client.get(reverse(CHANGELIST))) == fresh
+
+
+def test_a_renamed_author_shows_in_the_kept_rows_at_once(editor_client, aggregate_cache, committed):
+    with committed():
+        author = AuthorFactory(name="Manuel Jacquinet")
+        ArticleFactory(authors=[author])
+    editor_client.get(reverse(CHANGELIST))
+    with committed():
+        author.name = "Manuel J. Jacquinet"
+        author.save()
+
+    assert "Manuel J. Jacquinet" in editor_client.get(reverse(CHANGELIST)).text
+
+
+def test_a_bulk_action_shows_in_the_kept_rows_at_once(editor_client, aggregate_cache, committed):
+    with committed():
+        article = ArticleFactory(status=Article.Status.DRAFT)
+    editor_client.get(reverse(CHANGELIST))
+    editor_client.post(reverse(CHANGELIST), {"action": "archive", "_selected_action": [article.pk]})
+
+    assert "Archivé" in editor_client.get(reverse(CHANGELIST)).text
+
+
+def test_kept_rows_link_to_the_article_with_the_list_filters(
+    editor_client, aggregate_cache, committed
+):
+    with committed():
+        article = ArticleFactory(status=Article.Status.DRAFT)
+    editor_client.get(reverse(CHANGELIST))
+
+    response = editor_client.get(reverse(CHANGELIST), {"statut": "draft"})
+
+    assert f"{change_url(article)}?_changelist_filters=statut%3Ddraft" in response.text
+
+
+def test_a_kept_scheduled_article_shows_as_published_once_its_time_has_come(
+    editor_client, aggregate_cache, committed, monkeypatch
+):
+    with committed():
+        ArticleFactory(published_at=timezone.now() + timedelta(minutes=10))
+    before = "Programmé (" in rows(editor_client.get(reverse(CHANGELIST)))
+    real_time, real_now = time.time, timezone.now
+    monkeypatch.setattr(time, "time", lambda: real_time() + 601)
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + timedelta(seconds=601))
+
+    after = rows(editor_client.get(reverse(CHANGELIST)))
+
+    assert (before, "Programmé (" in after, "Publié" in after) == (True, False, True)

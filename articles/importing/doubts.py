@@ -11,7 +11,7 @@ import re
 
 from articles.importing import opening
 from articles.importing.dates import find_date
-from articles.importing.lines import SENTENCE_ENDS, STANDFIRST
+from articles.importing.lines import FURNITURE, SENTENCE_BREAK, SENTENCE_ENDS, STANDFIRST
 from articles.importing.opening import is_note
 from articles.importing.reading import Line
 from textkit.paragraphs import is_question
@@ -28,6 +28,8 @@ SHORT_HEADING_WORDS = 3  # "Consolidation", "Le cas lyonnais": a heading, or ano
 SHORT_OPENING_WORDS = 15  # an opening sentence that short may be a caption or a chapô
 
 LONG_TITLE_WORDS = 20  # a headline that long has probably swallowed its standfirst
+
+INTRODUCTION_WORDS = (26, 75)  # a paragraph of a few sentences, neither a line nor a page
 
 DATE_LINE_WORDS = 6  # "vendredi 3 juin 2011": a date on its own line
 
@@ -51,6 +53,10 @@ def body_doubts(
         doubts.append("Le titre continue sur la ligne suivante (« … ») : titre, chapô ou texte ?")
     text = [line for line in body if not is_note(line)]
     doubts.extend(opening_doubts(text, has_standfirst=summary is not None))
+    if summary is None and not dated and text and introduction_glued_to_title(rest, text[0]):
+        doubts.append(
+            "Paragraphe de quelques phrases collé sous le titre : chapô ou premier paragraphe ?"
+        )
     doubts.extend(middle_doubts(text, dated))
     last = text[-1] if text else None
     if (
@@ -91,6 +97,20 @@ def opening_doubts(text: list[Line], *, has_standfirst: bool) -> list[str]:
     if not has_standfirst and not is_question(first.flat) and is_question(second.flat) and answered:
         return ["Introduction d'une interview au début du texte : chapô ou premier paragraphe ?"]
     return []
+
+
+def introduction_glued_to_title(rest: list[Line], first: Line) -> bool:
+    """An undated page's first paragraph of two to four sentences right under the title,
+    without a blank line: the bare template's chapô, or the text's first paragraph."""
+    above = [line for line in rest if line.role != FURNITURE]
+    return (
+        bool(above)
+        and above[0] is first
+        and first.gap_before == 0
+        and INTRODUCTION_WORDS[0] <= first.words <= INTRODUCTION_WORDS[1]
+        and 1 <= len(SENTENCE_BREAK.findall(first.flat)) <= 3
+        and not opening.FIRST_PERSON.search(first.folded)
+    )
 
 
 def field_doubts(title: str, category: str | None) -> list[str]:

@@ -22,6 +22,7 @@ from articles.importing.lines import (
     STANDFIRST,
     attached_to_prose,
     heading_like,
+    is_header,
     is_picture_name,
     is_prose,
     labels_only,
@@ -75,6 +76,10 @@ ENGLISH = re.compile(r"^(?:the|a|an|my|our|your|this|these)\s|\b(?:of|and|with)\
 
 KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
 
+UPDATE_NOTE = re.compile(
+    r"^(?:actualisation|actualise|mise a jour|mis a jour|maj|update|edit|erratum|rectificatif)\b"
+)
+
 SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
 
 PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
@@ -87,6 +92,10 @@ SURE_CAPTIONS = {PERSON_CAPTION, SHORTCODE_CAPTION, CREDITED_CAPTION, KICKER_CAP
 MAX_SUMMARY_WORDS = 40
 
 SHORT_SUMMARY_WORDS = 25
+
+MAX_INTRODUCTION_WORDS = 75  # an interview's introduction, above its first question
+
+MAX_QUESTION_WORDS = 35
 
 # An opening in the author's own voice is the text itself: "je", or an exhortation
 # ("regardons…"); the magazine's reporting "nous" is not ("nous avons suivi…").
@@ -228,7 +237,14 @@ def summary_line(
     parts = summary_lines(rest, index)
     text = " ".join(part.flat for part in parts)
     words = len(text.split())
-    if words > MAX_SUMMARY_WORDS or len(SENTENCE_BREAK.findall(text)) > 2 or parts[0].glued:
+    # An interview's introduction, above the first question, may run longer.
+    header_below = above_the_header(rest, index + len(parts))
+    longest, breaks = (
+        (MAX_INTRODUCTION_WORDS, 3)
+        if header_below or introduces_questions(rest, index + len(parts))
+        else (MAX_SUMMARY_WORDS, 2)
+    )
+    if words > longest or len(SENTENCE_BREAK.findall(text)) > breaks or parts[0].glued:
         return None
     # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any
     # other question is an interviewer's.
@@ -239,6 +255,8 @@ def summary_line(
         return None
     text = teaser
     if "*" in text or KICKER.search(text):  # a footnote's call, a press kicker
+        return None
+    if UPDATE_NOTE.match(fold(text)):  # "Actualisation du 10 mars : …", the editors' notice
         return None
     before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
     reprint = any(line.role == META and line.data.reprinted for line in before)
@@ -279,6 +297,8 @@ def summary_line(
     ):
         # under its photo, or a newspaper's web summary that ends without a full stop
         return "résumé d'un article de presse repris, sous sa photo ou sans point final"
+    if header_below:
+        return "résumé entre le titre et l'en-tête de la page (« Publié par le »)"
     after = following[0]
     next_line = rest[index + len(parts)] if index + len(parts) < len(rest) else None
     if next_line is not None and next_line.role == FURNITURE and 1 <= next_line.words <= 5:
@@ -315,6 +335,29 @@ def summary_line(
 
 def is_note(line: Line) -> bool:
     return is_footnote(line.text) or is_postscript(line.text)
+
+
+def above_the_header(rest: list[Line], index: int) -> bool:
+    """The line at `index` (furniture aside) is the page's header ("Publié par le", a date):
+    the text starts under it, so a paragraph above it, under the title, sums the text up."""
+    following = next((line for line in rest[index:] if line.role != FURNITURE), None)
+    return following is not None and following.role == META and is_header(following)
+
+
+def introduces_questions(rest: list[Line], index: int) -> bool:
+    """The line at `index` (pictures and furniture aside) is an interviewer's question: one
+    short sentence that asks, then an answer that is no question."""
+    following = [line for line in rest[index:] if line.role not in (FURNITURE, CAPTION, CREDIT)]
+    if len(following) < 2:
+        return False
+    question, answer = following[0], following[1]
+    return (
+        is_question(question.flat)
+        and question.words <= MAX_QUESTION_WORDS
+        and len(SENTENCE_BREAK.findall(question.flat)) <= 2  # premises, then the question
+        and not FIRST_PERSON.search(question.folded)
+        and not is_question(answer.flat)
+    )
 
 
 def summary_lines(rest: list[Line], index: int) -> list[Line]:

@@ -10,6 +10,7 @@ from tests.importing.test_layout_rules import (
     MIDDLE,
     OPENING,
     authors,
+    glued,
     only,
     page,
     titles,
@@ -149,3 +150,70 @@ def test_a_heading_after_a_wide_blank_without_a_series_still_starts_a_post():
         CLOSING,
     )
     assert titles(text)[-1] == "Télétravail : les plateaux vont-ils se vider ?"
+
+
+INTRODUCTION = (
+    "Odile Ferrand, directrice des ressources humaines de Nordline, raconte comment le "
+    "prestataire a changé sa façon de recruter pour ses sites de Brest et de Tanger. Et "
+    "pourquoi, selon elle, la fidélité des conseillers se joue dès les premières semaines."
+)
+QUESTION = "Vous avez embauché six cents conseillers l’an dernier. Comment les trouvez-vous ?"
+ANSWER = f"Odile Ferrand : {LONG}"
+FOLLOW_UP = "Et ceux qui restent, comment les gardez-vous ?"
+INTERVIEW = (QUESTION, ANSWER, FOLLOW_UP, f"Odile Ferrand : {MIDDLE} {CLOSING}")
+
+
+def test_an_interviews_longer_introduction_above_its_first_question_is_the_standfirst():
+    article = only(page("« Un bon conseiller ne se voit pas sur un CV »", INTRODUCTION, *INTERVIEW))
+    assert article.standfirst == INTRODUCTION
+    assert article.body.startswith(QUESTION)
+
+
+def test_the_same_introduction_above_a_paragraph_is_the_text():
+    article = only(
+        page("« Un bon conseiller ne se voit pas sur un CV »", INTRODUCTION, LONG, CLOSING)
+    )
+    assert article.standfirst is None
+    assert article.body.startswith(INTRODUCTION)
+
+
+def test_a_paragraph_between_the_title_and_the_pages_header_is_the_standfirst():
+    text = page(
+        "Recherche",
+        "Odile Ferrand (Nordline) : recruter autrement",
+        INTRODUCTION,
+        "Publié par le",
+        "Lecture",
+        "9 min",
+        LONG,
+        MIDDLE,
+        LONG,
+        CLOSING,
+    )
+    article = only(text)
+    assert article.standfirst == INTRODUCTION
+    assert article.body.startswith(LONG[:40])
+
+
+def test_an_update_notice_under_the_title_is_no_standfirst():
+    notice = (
+        "Actualisation du 10 mars : la direction de Nordline nous a adressé un droit de réponse."
+    )
+    article = only(page("À Brest, le plateau de Nordline change de mains", notice, LONG, CLOSING))
+    assert article.standfirst is None
+    assert article.body.startswith(notice)
+
+
+def test_a_few_sentences_glued_under_an_undated_title_are_doubted():
+    article = only(
+        glued("Sfax, la capitale discrète des centres de contacts", INTRODUCTION, LONG, CLOSING)
+    )
+    assert article.standfirst is None
+    assert any("collé sous le titre" in warning for warning in article.warnings)
+
+
+def test_the_same_paragraph_after_a_blank_line_is_not_doubted():
+    article = only(
+        page("Sfax, la capitale discrète des centres de contacts", INTRODUCTION, LONG, CLOSING)
+    )
+    assert not any("collé sous le titre" in warning for warning in article.warnings)

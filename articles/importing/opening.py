@@ -263,7 +263,9 @@ def summary_line(
     # a newspaper's web summary ends without a full stop, and may open on its day
     web_summary = reprint and not text.endswith(SENTENCE_ENDS)
     dated = find_date(fold(text)[:40]) or TIME_STAMP.match(fold(text))
-    if words < MIN_SUMMARY_WORDS or (dated and not web_summary):
+    # "À Toamasina, le 14 juin 2019, où le ministre a inauguré …" above its photo sums it up
+    above_picture = words > SHORT_SUMMARY_WORDS // 2 and picture_follows(rest, index + len(parts))
+    if words < MIN_SUMMARY_WORDS or (dated and not web_summary and not above_picture):
         return None  # "Mardi 9 avril, 9h40." opens a report, it sums nothing up
     if FIRST_PERSON.search(fold(text)):
         return None
@@ -335,6 +337,13 @@ def summary_line(
 
 def is_note(line: Line) -> bool:
     return is_footnote(line.text) or is_postscript(line.text)
+
+
+def picture_follows(rest: list[Line], index: int) -> bool:
+    """The next line (furniture aside) is a photo's caption or credit, or has a picture's file
+    name glued to it."""
+    following = next((line for line in rest[index:] if line.role != FURNITURE), None)
+    return following is not None and (following.role in (CAPTION, CREDIT) or bool(following.glued))
 
 
 def above_the_header(rest: list[Line], index: int) -> bool:

@@ -217,3 +217,26 @@ def test_the_same_paragraph_after_a_blank_line_is_not_doubted():
         page("Sfax, la capitale discrète des centres de contacts", INTRODUCTION, LONG, CLOSING)
     )
     assert not any("collé sous le titre" in warning for warning in article.warnings)
+
+
+DATELINE_SUMMARY = (
+    "À Lorient, le 14 juin 2019, où la ministre du Numérique a inauguré le troisième site "
+    "de Nordline, prestataire breton de la relation client."
+)
+
+
+def test_a_dated_summary_above_its_photo_is_the_standfirst():
+    photo = "Odile Ferrand, directrice du site © Nordline"
+    article = only(
+        glued("Quand une ministre coupe le ruban", DATELINE_SUMMARY, photo, LONG, MIDDLE, CLOSING)
+    )
+    assert article.standfirst == DATELINE_SUMMARY
+    assert article.photo_credit == "Nordline"
+
+
+def test_a_dated_opening_above_a_paragraph_stays_the_text():
+    article = only(
+        glued("Quand une ministre coupe le ruban", DATELINE_SUMMARY, LONG, MIDDLE, CLOSING)
+    )
+    assert article.standfirst is None
+    assert article.body.startswith(DATELINE_SUMMARY)

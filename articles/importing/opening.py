@@ -84,10 +84,18 @@ SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$
 
 PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
 
+UNDER_PICTURE_CAPTION = "ligne courte collée sous le paragraphe où la photo est collée : légende"
+
 KICKER_CAPTION = "surtitre de presse (« … / VILLE ») : légende"
 
 # Caption forms that held on every page seen (no doubt to report); the others are doubts.
-SURE_CAPTIONS = {PERSON_CAPTION, SHORTCODE_CAPTION, CREDITED_CAPTION, KICKER_CAPTION}
+SURE_CAPTIONS = {
+    PERSON_CAPTION,
+    SHORTCODE_CAPTION,
+    CREDITED_CAPTION,
+    KICKER_CAPTION,
+    UNDER_PICTURE_CAPTION,
+}
 
 MAX_SUMMARY_WORDS = 40
 
@@ -197,6 +205,15 @@ def mark_captions(rest: list[Line]):
     blank_lines = any(rest[index].gap_before for index in text[1:])
     for position, index in enumerate(text[1:-1], start=1):
         line = rest[index]
+        above = rest[text[position - 1]]
+        if (
+            above.glued
+            and line.gap_before == 0
+            and heading_like(line)
+            and not is_question(line.flat)
+        ):
+            line.assign(CAPTION, UNDER_PICTURE_CAPTION)
+            continue
         if blank_lines and not line.standalone:
             continue
         if why := caption_reason(line, rest[text[position + 1]]):

@@ -240,3 +240,19 @@ def test_a_dated_opening_above_a_paragraph_stays_the_text():
     )
     assert article.standfirst is None
     assert article.body.startswith(DATELINE_SUMMARY)
+
+
+def test_a_short_line_glued_under_the_paragraph_that_holds_the_picture_is_its_caption():
+    caption = "Le robot d’accueil Ernest, pendant sa démonstration à Lyon"
+    text = page(
+        "Le printemps des robots", f"robot-accueil-300x225{OPENING}\n{caption}", LONG, CLOSING
+    )
+    article = only(text)
+    assert caption not in article.body
+    assert not article.needs_review
+
+
+def test_the_same_line_under_a_paragraph_without_a_picture_stays():
+    caption = "Le robot d’accueil Ernest, pendant sa démonstration à Lyon"
+    article = only(page("Le printemps des robots", f"{OPENING}\n{caption}", LONG, CLOSING))
+    assert caption in article.body

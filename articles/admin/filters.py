@@ -85,11 +85,16 @@ class MostUsedFilter(admin.SimpleListFilter):
             return queryset.filter(**{self.lookup: self.value()})
         return queryset
 
+    @classmethod
+    def kept_aggregate(cls):
+        """The (name, key) its choices are kept under (ArticleChangeList reads them ahead)."""
+        return "admin-most-used", cls.parameter_name
+
     def lookups(self, request, model_admin):
         # Counting every article's authors or tags takes a while on a big archive: the counts
         # are kept until the content changes (articles.aggregates.cached_aggregate).
         rows = cached_aggregate(
-            "admin-most-used", self.parameter_name, lambda: list(self.most_used()[: self.shown])
+            *self.kept_aggregate(), lambda: list(self.most_used()[: self.shown])
         )
         value = self.value()
         if value and value.isdigit() and int(value) not in {pk for pk, _ in rows}:
@@ -122,12 +127,17 @@ class IssueFilter(admin.SimpleListFilter):
     shown = 12
     NONE = "aucun"
 
+    @classmethod
+    def kept_aggregate(cls):
+        """The (name, key) its choices are kept under (ArticleChangeList reads them ahead)."""
+        return "admin-latest-issues", ""
+
     def lookups(self, request, model_admin):
         def latest():
             issues = Issue.objects.only("number", "title").order_by("-number")[: self.shown]
             return [(str(issue.pk), str(issue)) for issue in issues]
 
-        rows = cached_aggregate("admin-latest-issues", "", latest)
+        rows = cached_aggregate(*self.kept_aggregate(), latest)
         value = self.value()
         if value and value.isdigit() and value not in {pk for pk, _ in rows}:
             chosen = Issue.objects.filter(pk=int(value)).only("number", "title")

@@ -1,5 +1,7 @@
-"""`{% kept_result_list cl %}`: the admin's `{% result_list cl %}` for a change list that keeps
-its rendered rows (`cl.kept_rows()`, the article list's), with the same template and HTML.
+"""`{% kept_result_list cl %}` and `{% kept_date_hierarchy cl %}`: the admin's `{% result_list
+cl %}` and `{% date_hierarchy cl %}` for a change list that keeps its rendered rows and its date
+hierarchy (`cl.kept_rows()`, `cl.kept_date_hierarchy()`: the article list's), with the same
+templates and HTML.
 
 For lists without editable columns: Django's tag renders every row's cells at each request.
 """
@@ -29,5 +31,20 @@ def kept_result_list_tag(parser, token):
         token,
         func=kept_result_list,
         template_name="change_list_results.html",
+        takes_context=False,
+    )
+
+
+def kept_date_hierarchy(cl):
+    return cl.kept_date_hierarchy()
+
+
+@register.tag(name="kept_date_hierarchy")
+def kept_date_hierarchy_tag(parser, token):
+    return InclusionAdminNode(
+        parser,
+        token,
+        func=kept_date_hierarchy,
+        template_name="date_hierarchy.html",
         takes_context=False,
     )

@@ -58,6 +58,8 @@ CALL_TO_ACTION = re.compile(
     r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article|"
     r"par la redaction(?: d'en-?contact| du magazine)?$)"  # the newsroom, not an author
 )
+CALL_TO_ACTION_WORDS = 25  # a longer line that starts like a button is a paragraph
+
 # "12 commentaires", "No Comments »", "12 vues": a counter of the page's widgets.
 COUNTER = re.compile(
     r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"
@@ -176,8 +178,10 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
         return True
     if key.isdigit() and len(key) <= 3:
         return True  # page numbers, comment counters
-    if READING_TIME.match(key) or CALL_TO_ACTION.match(key) or COUNTER.match(key):
+    if READING_TIME.match(key) or COUNTER.match(key):
         return True
+    if CALL_TO_ACTION.match(key) and len(key.split()) <= CALL_TO_ACTION_WORDS:
+        return True  # a button or a banner, not a paragraph that starts like one
     if IMAGE_NAME.match(key) or (ARCHIVE_NOTE.match(folded.strip()) is not None):
         return True
     if SOURCE.match(key) and len(key.split()) <= 8:

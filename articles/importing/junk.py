@@ -20,6 +20,8 @@ JUNK = re.compile(
     r")",
     re.IGNORECASE,
 )
+# A page's button glued to the paragraph under it: "Je m'abonneQuelles sont…".
+GLUED_BUTTON = re.compile(r"^(?:Je m['’]abonne|S['’]abonner|Imprimer|Partager)(?=[A-ZÀ-ÖØ-Þ«“])")
 # WordPress shortcodes left in the text: "[divider top=”0″]", "[caption id=… ]…[/caption]".
 SHORTCODE = re.compile(
     r"""\[/?[a-z][a-z0-9_-]*(?:\s+[a-z_-]+\s?=\s?["”″'][^\]]*)+\]
@@ -81,6 +83,8 @@ def strip_glued(lines: list[Line]) -> list[str]:
     """
     alt_texts = []
     for index, line in enumerate(lines):
+        if button := GLUED_BUTTON.match(line.text):  # "Je m'abonneLe marché…": the text stays
+            line.replace_text(line.text[button.end() :])
         match = JUNK.match(line.text)
         if match and GLUED_START.match(line.text[match.end() :]):
             line.glued = match.group()

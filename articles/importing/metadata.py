@@ -13,7 +13,21 @@ from itertools import takewhile
 from articles.importing.dates import MONTH, WEEKDAYS, find_date, is_only_a_date
 from textkit.folding import fold
 
-NAME_GLUE = {"des", "les", "aux", "sur"}  # "Le Journal des Entreprises"
+NAME_GLUE = {"des", "les", "aux", "sur"}
+
+LINKING_WORDS = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "le",
+    "la",
+    "les",
+    "au",
+    "aux",
+    "en",
+    "dans",
+}  # "Le Journal des Entreprises"
 
 DEFAULT_CATEGORIES = {"non classe", "uncategorized", "uncategorised", "general", "divers"}
 
@@ -61,6 +75,11 @@ ISSUE = re.compile(
     re.VERBOSE,
 )
 MONTH_YEAR = re.compile(rf"^(?:{MONTH})\.?\s\d{{4}}$")
+# What may follow an issue number on its line: "mai 2016", "d'En-Contact, 2010".
+ISSUE_TAIL = re.compile(
+    rf"^(?:(?:d'|de |du )?(?:en-?contact|magazine)\b,?\s?)?(?:(?:{MONTH})\.?\s)?\d{{4}}$"
+    r"|^(?:d'|de |du )?(?:en-?contact|magazine)$"
+)
 TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
 NOT_ONLY_PUNCTUATION = re.compile(r"\w")
 MAGAZINE_NAME = re.compile(r"\b(?:en-?contact|magazine|revue|numero|edition|hors-serie)\b")
@@ -223,11 +242,16 @@ def read_issue(flat: str, folded: str) -> Meta | None:
         return None  # a sentence that happens to hold a number, not an issue line
     meta = Meta(issue_number=int(match["number"]))
     rest = match["rest"].strip()
-    if NOT_ONLY_PUNCTUATION.search(rest) and not MONTH_YEAR.match(rest.strip(" .")):
+    if NOT_ONLY_PUNCTUATION.search(rest) and not ISSUE_TAIL.match(rest.strip(" .")):
         if match["sep"] != ":" or not (sections or names_magazine) or not words:
             return None
         meta.rest = match.start("rest")
-    if words and flat[:1].isupper() and not MAGAZINE_NAME.search(words[0]):
+    if (
+        words
+        and flat[:1].isupper()
+        and not MAGAZINE_NAME.search(words[0])
+        and words[-1] not in LINKING_WORDS  # "Archive du N°53": a phrase, not a section
+    ):
         # the section that opens the line: "Édito" of "Édito du magazine #48", "Experts n°95"
         lead = takewhile(SECTIONS.__contains__, words) if sections else words
         meta.category = flat[: len(" ".join(lead))].strip(" -–—|/:") or None
@@ -243,10 +267,13 @@ def _cut(flat: str, match: re.Match, group: str) -> str | None:
 
 def without_default_category(text: str) -> str:
     """ "Non classé, Presse" → "Presse": the blog engine's default category goes when the
-    post has a real one (alone, it is what the page says)."""
+    post has a real one (alone, it is what the page says). Of several categories, the one
+    that names a section of the magazine is the post's ("Articles rédigés, Editos du
+    magazine En-Contact" → "Editos du magazine En-Contact")."""
     names = [name.strip() for name in text.split(",")]
-    kept = [name for name in names if fold(name) not in DEFAULT_CATEGORIES]
-    return ", ".join(kept) if kept else text
+    kept = [name for name in names if fold(name) not in DEFAULT_CATEGORIES] or names
+    sections = [name for name in kept if SECTIONS.intersection(fold(name).split())]
+    return sections[0] if len(kept) > 1 and len(sections) == 1 else ", ".join(kept)
 
 
 def _set_date(meta: Meta, field_name: str, text: str):

@@ -398,6 +398,7 @@ def summary_lines(rest: list[Line], index: int) -> list[Line]:
         and nxt.gap_after > 0
         and rest[index].gap_before > 0
         and not nxt.glued
+        and nxt.words <= MAX_SUMMARY_WORDS  # not a sentence glued above a whole paragraph
     ):
         parts.append(nxt)
     return parts

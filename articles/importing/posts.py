@@ -122,15 +122,14 @@ def title_slot(lines: list[Line], index: int) -> str | None:
         return None
     # A title may hold sentences ("Tribune. Le coût…", "“… plateau. Puis …”") when the page
     # repeats it or quotes it whole; otherwise two sentences are prose.
-    vouched = unquote(line.flat) is not None or any(
-        other.folded == line.folded for other in lines if other is not line
-    )
+    vouched = unquote(line.flat) is not None or repeated_on_page(lines, line)
     first_line = not any(lines[j].role == TEXT for j in range(index))
     if first_line and line.flat.endswith(("?", "!")) and line.words <= 25:
         vouched = True  # "… au Bénin. Pourquoi ?": a headline that asks, on the first line
     if (SENTENCE_BREAK.search(line.flat) and not vouched) or line.flat.endswith(":"):
         return None
-    if line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...") and line.words > 8:
+    ends_a_sentence = line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...")
+    if ends_a_sentence and line.words > 8 and not repeated_on_page(lines, line):
         return None
     above = [other for other in lines[:index] if other.role != FURNITURE]
     if any(other.role == TEXT and other.words > MAX_META_WORDS for other in above):
@@ -143,6 +142,10 @@ def title_slot(lines: list[Line], index: int) -> str | None:
     ):
         return "juste sous les métadonnées d'en-tête"
     return None
+
+
+def repeated_on_page(lines: list[Line], line: Line) -> bool:
+    return any(other.folded == line.folded for other in lines if other is not line)
 
 
 def choose_title(lines: list[Line], first_prose: int) -> int | None:

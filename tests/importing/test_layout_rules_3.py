@@ -256,3 +256,81 @@ def test_the_same_line_under_a_paragraph_without_a_picture_stays():
     caption = "Le robot d’accueil Ernest, pendant sa démonstration à Lyon"
     article = only(page("Le printemps des robots", f"{OPENING}\n{caption}", LONG, CLOSING))
     assert caption in article.body
+
+
+def test_a_subscription_button_glued_to_the_first_paragraph_leaves_the_paragraph():
+    text = glued("Les plateaux misent sur la fidélité", f"Je m'abonne{OPENING}", LONG, CLOSING)
+    article = only(text)
+    assert article.body.startswith(OPENING)
+
+
+def test_a_long_line_that_starts_like_a_button_is_a_paragraph():
+    line = f"Lire aussi les chiffres de l’an dernier : {OPENING} {MIDDLE}"
+    article = only(page("Les plateaux misent sur la fidélité", LONG, line, CLOSING))
+    assert line in article.body
+
+
+def test_of_several_categories_the_one_naming_a_section_is_kept():
+    text = page(
+        "AMBUSH",
+        "Information",
+        "This article was written on 16 Nov 2010, and is filled under Articles rédigés, "
+        "Editos du magazine En-Contact.",
+        "Tenir la ligne",
+        LONG,
+        CLOSING,
+    )
+    assert only(text).category == "Editos du magazine En-Contact"
+
+
+def test_several_categories_none_a_section_stay_together():
+    text = page(
+        "AMBUSH",
+        "Information",
+        "This article was written on 16 Nov 2010, and is filled under Presse, Cinéma.",
+        "Tenir la ligne",
+        LONG,
+        CLOSING,
+    )
+    assert only(text).category == "Presse, Cinéma"
+
+
+def test_a_one_sentence_standfirst_glued_above_a_long_paragraph_under_a_repeated_title():
+    title = "Nordline : départ surprise de son directeur de l’IA"
+    summary = (
+        "Retour aux affaires des anciens dirigeants chez Nordline, après le départ brutal de "
+        "l’homme qui devait incarner l’offre d’intelligence artificielle du groupe."
+    )
+    text = page(
+        title,
+        "Publié le 12 septembre 2024 à 06:00 par Magazine En-Contact",
+        f"{title}\n\n{summary}\n{LONG} {MIDDLE}",
+        CLOSING,
+        LONG,
+    )
+    article = only(text)
+    assert article.standfirst == summary
+    assert article.body.startswith(OPENING)
+
+
+def test_a_title_ending_with_a_period_is_the_title_when_the_page_repeats_it():
+    title = "Surendettement : les lignes d’aide aux particuliers ont tenu bon."
+    text = page(
+        title, "Publié le 4 juin 2020 à 06:15 par Magazine En-Contact", title, LONG, CLOSING
+    )
+    article = only(text)
+    assert article.title == title
+    assert article.standfirst is None
+    assert article.body.startswith(OPENING)
+
+
+def test_an_archive_line_gives_the_issue_number_but_no_section():
+    text = page(
+        "Relance des impayés : qui fait mieux ?",
+        "Archive du N°53 d’En-Contact, 2010",
+        LONG,
+        CLOSING,
+    )
+    article = only(text)
+    assert article.issue_number == 53
+    assert article.category is None

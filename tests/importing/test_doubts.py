@@ -117,8 +117,12 @@ def test_titles_and_categories_that_read_like_something_else_are_doubted():
     assert doubts(only(page(long_title, DATE_LINE, LONG, LONG_2)), "Titre très long")
     assert doubts(only(page("Ceux qui décrochent.", DATE_LINE, LONG, LONG_2)), "un point")
     assert not doubts(only(page("Ceux qui décrochent...", DATE_LINE, LONG, LONG_2)), "un point")
-    header = "This article was written on 4 Nov 2008, and is filled under Presse, Editos."
+    header = "This article was written on 4 Nov 2008, and is filled under Presse, Cinéma."
     assert doubts(only(page("AMBUSH", header, "Le titre du billet", LONG)), "Plusieurs rubriques")
+    sections = header.replace("Cinéma", "Editos")
+    article = only(page("AMBUSH", sections, "Le titre du billet", LONG))
+    assert article.category == "Editos"
+    assert not doubts(article, "Plusieurs rubriques")
 
 
 def test_the_blog_engines_default_category_goes_beside_a_real_one():

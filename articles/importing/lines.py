@@ -66,6 +66,7 @@ CREDIT_LINE = re.compile(
     r"^(?:(?:credits?|copyrights?) ?(?:photos?|images?|illustrations?)?|"
     r"(?:photos?|images?|illustrations?|visuels?) ?(?:credits?)?) ?:\s?(?P<who>.+)$"
     r"|^(?:@ ?)?(?:credits? photos?|©|\(c\)) ?:?\s?(?P<bare>.+)$"  # "@ (c) Name" too
+    r"|^@\s(?P<at>[^@\s][^@]{1,60})$"  # "@ Fotolia/ Marc Verdier": "@" for "©", not a handle
 )
 
 # A caption that ends with its credit: "Name et Name – © Photographer", "Le quai, Saint-Louis
@@ -344,7 +345,7 @@ def read_credit(line: Line) -> str | None:
         return None
     match = CREDIT_LINE.match(line.folded)
     if match and line.words <= 15:
-        group = "who" if match["who"] is not None else "bare"
+        group = next(name for name in ("who", "bare", "at") if match[name] is not None)
     elif match := (
         CAPTION_CREDIT.match(line.folded)
         or CAPTION_CLOSING_CREDIT.match(line.folded)

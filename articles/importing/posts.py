@@ -137,10 +137,11 @@ def title_slot(lines: list[Line], index: int) -> str | None:
     text_above = [j for j in range(index) if lines[j].role == TEXT]
     if not text_above:
         return "première ligne de texte de la page"
-    if above[-1].role == META and all(
-        banner(lines, j) or lines[j].folded == line.folded for j in text_above
-    ):
+    under_banner = all(banner(lines, j) or lines[j].folded == line.folded for j in text_above)
+    if above[-1].role == META and under_banner:
         return "juste sous les métadonnées d'en-tête"
+    if lines[index - 1].role == FURNITURE and under_banner:
+        return "juste sous le bandeau et le décor du site"
     return None
 
 

@@ -334,3 +334,35 @@ def test_an_archive_line_gives_the_issue_number_but_no_section():
     article = only(text)
     assert article.issue_number == 53
     assert article.category is None
+
+
+def test_a_quoted_headline_under_the_sites_name_and_menu_is_the_title():
+    quoted = "« Une petite ville peut devenir une capitale du service client »"
+    menu = "S'abonner à la newsletter S'abonner au magazine"
+    text = page(
+        "Recherche\nMagazine Relation Client\n" + menu, quoted, "Publié par le", LONG, CLOSING
+    )
+    article = only(text)
+    assert article.title == quoted
+
+
+def test_an_at_sign_and_a_name_is_a_photo_credit_but_a_handle_is_not():
+    credited = only(
+        page(
+            "Le travail à domicile, une révolution tranquille ?",
+            "@ Fotolia/ Rémi Danjou",
+            LONG,
+            CLOSING,
+        )
+    )
+    assert credited.photo_credit == "Fotolia/ Rémi Danjou"
+    handle = only(
+        page(
+            "Le travail à domicile, une révolution tranquille ?",
+            LONG,
+            CLOSING,
+            "Par Odile Ferrand",
+            "@odileferrand",
+        )
+    )
+    assert handle.photo_credit is None

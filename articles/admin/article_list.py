@@ -1,7 +1,9 @@
 """The article list: its rows, read lean (ArticleChangeList), and its columns."""
 
 import hashlib
+from collections.abc import Sequence
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.templatetags.admin_list import (
@@ -62,6 +64,7 @@ class ArticleChangeList(ChangeList):
     def get_results(self, request):
         self.queryset = self.queryset.defer(*self.long_texts).prefetch_related(None)
         super().get_results(request)
+        self.result_list = PageOfArticles(self.result_list, self.queryset)
 
     def kept_date_hierarchy(self):
         """The date hierarchy for `{% kept_date_hierarchy %}`: Django's (the `date_hierarchy`
@@ -82,7 +85,7 @@ class ArticleChangeList(ChangeList):
         expires with its publication. The key holds everything else a row depends on: the
         columns (a user without actions has no checkboxes), the filters its link preserves,
         a popup's opener and the language. Only the rows not kept are rendered, and only
-        their authors and tags read.
+        their articles, authors and tags read (`PageOfArticles`).
         """
         variant = hashlib.sha256(
             repr(
@@ -96,14 +99,62 @@ class ArticleChangeList(ChangeList):
                 )
             ).encode()
         ).hexdigest()[:16]
-        by_key = {f"{article.pk}:{variant}": article for article in self.result_list}
+        by_key = {f"{pk}:{variant}": pk for pk in self.result_list.ids}
 
         def render(missing):
-            with_links([by_key[key] for key in missing])
-            return {key: "".join(items_for_result(self, by_key[key], None)) for key in missing}
+            articles = self.result_list.some([by_key[key] for key in missing])
+            with_links(articles)
+            return {
+                f"{article.pk}:{variant}": "".join(items_for_result(self, article, None))
+                for article in articles
+            }
 
         cells = cached_fragments("admin-row", by_key, render)
-        return [ResultList(None, [mark_safe(cells[key])]) for key in by_key]  # noqa: S308
+        # An article deleted since the page's ids were read has no row.
+        return [
+            ResultList(None, [mark_safe(cells[key])])  # noqa: S308 - Django's cells
+            for key in by_key
+            if key in cells
+        ]
+
+
+class PageOfArticles(Sequence):
+    """The list's page (`ChangeList.result_list`): its articles' ids at once, the articles
+    themselves when something reads them.
+
+    Building 50 articles with their issue and section cost 3 ms, a sixth of the list, for
+    rows that are mostly kept (`ArticleChangeList.kept_rows`): the page's length and its
+    rows' keys need only the ids (0.2 ms), and `some(ids)` reads the articles of the rows
+    not kept. Without the aggregate cache no row is kept: the page is read whole at once.
+    """
+
+    def __init__(self, page, queryset):
+        self.page = page  # the page's slice of the list's queryset
+        self.queryset = queryset  # the list's, to read articles by id
+
+    @cached_property
+    def ids(self):
+        if settings.AGGREGATE_CACHE and "articles" not in self.__dict__:
+            return list(self.page.values_list("pk", flat=True))
+        return [article.pk for article in self.articles]
+
+    @cached_property
+    def articles(self):
+        return list(self.page)
+
+    def some(self, ids):
+        """The articles of `ids` that still exist, in that order."""
+        if "articles" in self.__dict__ or not settings.AGGREGATE_CACHE:
+            found = {article.pk: article for article in self.articles}
+        else:
+            found = self.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        return self.articles[index]
 
 
 def list_key(request):

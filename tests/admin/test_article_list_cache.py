@@ -8,6 +8,8 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,9 +19,9 @@ from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, permissions (user's, groups'), the sections filter's choices and the page of
-# articles: the rows' authors and tags, the count, the other filters' choices and the date
-# hierarchy are kept.
+# Session, user, permissions (user's, groups'), the sections filter's choices and the page's
+# ids: the rows (their articles, authors and tags), the count, the other filters' choices and
+# the date hierarchy are kept.
 KEPT_CHANGELIST_QUERIES = 6
 
 
@@ -40,6 +42,17 @@ def test_changelist_with_its_rows_kept_runs_a_fixed_number_of_queries(
         response = editor_client.get(reverse(CHANGELIST))
 
     assert len(response.context["cl"].result_list) == 50
+
+
+def test_kept_rows_read_only_their_articles_ids(editor_client, aggregate_cache, committed):
+    with committed():
+        ArticleFactory.create_batch(3)
+    editor_client.get(reverse(CHANGELIST))
+
+    with CaptureQueriesContext(connection) as queries:
+        editor_client.get(reverse(CHANGELIST))
+
+    assert [q["sql"] for q in queries if '"articles_article"."title"' in q["sql"]] == []
 
 
 def test_kept_rows_are_the_rows_django_renders(editor_client, aggregate_cache, committed):

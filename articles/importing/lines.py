@@ -8,6 +8,7 @@ metadata, furniture, photo credit, caption, byline, handle or text — by the fi
 import re
 
 from articles.importing import furniture as furniture_rules
+from articles.importing.credits import read_credit
 from articles.importing.dates import find_date, is_only_a_date
 from articles.importing.metadata import Meta, read_meta, split_tags
 from articles.importing.reading import TEXT, Line
@@ -62,31 +63,6 @@ MAX_META_WORDS = 40
 
 LONG_TITLE_WORDS = 30  # a title that long needs more evidence than its shortness
 
-CREDIT_LINE = re.compile(
-    r"^(?:(?:credits?|copyrights?) ?(?:photos?|images?|illustrations?)?|"
-    r"(?:photos?|images?|illustrations?|visuels?) ?(?:credits?)?) ?:\s?(?P<who>.+)$"
-    r"|^(?:@ ?)?(?:credits? photos?|©|\(c\)) ?:?\s?(?P<bare>.+)$"  # "@ (c) Name" too
-    r"|^@\s(?P<at>[^@\s][^@]{1,60})$"  # "@ Fotolia/ Marc Verdier": "@" for "©", not a handle
-)
-
-# A caption that ends with its credit: "Name et Name – © Photographer", "Le quai, Saint-Louis
-# – © DR", "Name, © En-Contact", "… / Photo Claire Besson", "Name, role - crédit X (Y)".
-CAPTION_CREDIT = re.compile(
-    r"^(?P<caption>.+?)(?:\s?,|\s[–—/-])\s?(?:©|\(c\)|photos?\s?:?|credits?(?:\sphotos?)?\s?:?)"
-    r"\s?(?P<who>[^©/]{2,60})$"
-)
-
-# "Le plateau de Lille © Anne Roy", "Claire Morin dans le centre de Brest (Photo DR)": the
-# credit closes the caption without a separator.
-CAPTION_CLOSING_CREDIT = re.compile(
-    r"^(?P<caption>.+?)\s(?:©|\((?:©|photos?|credits?(?:\sphotos?)?)\s?:?)\s?(?P<who>[^©/()]{2,60}?)\)?$"
-)
-
-# "… Photos d’archives et de Jules Ferrand.": a line of credits that names the photographer.
-CREDIT_SENTENCE = re.compile(
-    r"(?:^|\.\s)(?:photos?|illustrations?)\b[^.]{0,40}?\s(?:de|par)\s(?P<who>[^.]{3,40}?)\.?$"
-)
-
 CAPTION_LINE = re.compile(r"^(?:legende|caption) ?: ?\S")
 
 # "Légendes photos :" under a text: the lines below it, to the page's end, caption its photos.
@@ -117,8 +93,6 @@ HEADER_BELOW_TITLE = re.compile(r"^(?:posted (?:by|on)|publiee? le \d|le \d{1,2}
 COMMENTS_END = re.compile(POST_HEADER.pattern + r"|^publiee? le \d")
 
 SHORTCODE_CAPTION = "texte d'un code [caption] : légende"
-
-CREDITED_CAPTION = "ligne courte au-dessus d'un crédit photo : sa légende"
 
 WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
 
@@ -272,33 +246,6 @@ def classify(lines: list[Line], keys: frozenset[str]):
         above_text = above_text and line.role != TEXT
 
 
-def mark_credited_captions(lines: list[Line]):
-    """A short line just above a photo credit of its own ("Le plateau de Nantes, avant les
-    travaux" / "Crédit photo : Anne Roux") is that photo's caption."""
-    headed = False  # on a page without an article header, such a line may title a post
-    previous = None
-    for line, following in zip(lines, lines[1:], strict=False):
-        headed = headed or is_header(line)
-        # between a picture's file name and its credit, a sentence is the caption too
-        pictured = previous is not None and is_picture_name(previous)
-        if (
-            headed
-            and line.role == TEXT
-            and following.role == CREDIT
-            and CREDIT_LINE.match(following.folded)  # a photo's credit, not a credits note
-            and line.words <= 20
-            and (pictured or not line.flat.endswith(SENTENCE_ENDS))
-        ):
-            line.assign(CAPTION, CREDITED_CAPTION)
-        previous = line
-
-
-def is_picture_name(line: Line) -> bool:
-    """A picture's file name or alt text, removed as furniture ("yasmina-portrait")."""
-    picture = not line.text or furniture_rules.IMAGE_NAME.match(line.folded)
-    return line.role == FURNITURE and bool(picture)
-
-
 def opens_a_post(lines: list[Line]) -> bool:
     """A title, then its dated header ("Publié le …"): the top of a post's page."""
     if len(lines) < 2 or not heading_like(lines[0]):
@@ -338,23 +285,6 @@ def looks_like_tags(line: Line, following: Line | None) -> bool:
     if "," in line.flat or line.flat[:1].islower():
         return True
     return line.words <= 4 and following is not None and heading_like(following)
-
-
-def read_credit(line: Line) -> str | None:
-    if line.words > 25:
-        return None
-    match = CREDIT_LINE.match(line.folded)
-    if match and line.words <= 15:
-        group = next(name for name in ("who", "bare", "at") if match[name] is not None)
-    elif match := (
-        CAPTION_CREDIT.match(line.folded)
-        or CAPTION_CLOSING_CREDIT.match(line.folded)
-        or CREDIT_SENTENCE.search(line.folded)
-    ):
-        group = "who"
-    else:
-        return None
-    return line.flat[match.start(group) :].strip(" .") or None
 
 
 def heading_like(line: Line, longest: int = MAX_TITLE_WORDS) -> bool:

@@ -1,16 +1,16 @@
-"""The opening of an article and its captions: the standfirst under the title
-(`summary_line`), repeats of the title, captions and press kickers, and the captions left between
-paragraphs (`mark_captions`).
+"""The opening of an article: the standfirst under the title (`summary_line`), repeats of the
+title, a signature or a press kicker above the text (`mark_opening`). The captions between the
+paragraphs are `captions.py`'s.
 """
 
 import re
 
+from articles.importing.captions import KICKER_CAPTION, is_picture_name
 from articles.importing.dates import WEEKDAYS, find_date
 from articles.importing.lines import (
     BYLINE,
     CAPTION,
     CREDIT,
-    CREDITED_CAPTION,
     FURNITURE,
     HANDLE,
     META,
@@ -18,33 +18,18 @@ from articles.importing.lines import (
     REPEAT,
     SENTENCE_BREAK,
     SENTENCE_ENDS,
-    SHORTCODE_CAPTION,
     STANDFIRST,
     attached_to_prose,
     heading_like,
     is_header,
-    is_picture_name,
     is_prose,
     labels_only,
 )
 from articles.importing.reading import TEXT, Line
 from articles.importing.records import ParsedAuthor
-from articles.importing.signatures import (
-    is_name,
-    is_role,
-    name_and_role,
-)
+from articles.importing.signatures import name_and_role
 from textkit.folding import fold
 from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
-
-CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
-
-AGED = re.compile(r"^(?:\d{1,2}|[a-z-]+) ans\b")  # "Léa, vingt ans, sur un plateau"
-
-# "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
-PLACE_CAPTION = re.compile(
-    r"^(?:Sur|Dans|Au|Aux|Devant|Lors)\s[^.,;:!?]{3,50}\.\s[A-ZÀ-ÖØ-Þ]", re.UNICODE
-)
 
 MIN_SUMMARY_WORDS = 8
 
@@ -72,8 +57,6 @@ QUOTED_TITLE_BYLINE = "nom et fonction sous un titre entre guillemets"
 OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
 
 # "The green line", "The intricate Matrix": a photo's English title, not a French subheading
-ENGLISH = re.compile(r"^(?:the|a|an|my|our|your|this|these)\s|\b(?:of|and|with)\b.*\b(?:the|of)\b")
-
 KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
 
 UPDATE_NOTE = re.compile(
@@ -81,21 +64,6 @@ UPDATE_NOTE = re.compile(
 )
 
 SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
-
-PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
-
-UNDER_PICTURE_CAPTION = "ligne courte collée sous le paragraphe où la photo est collée : légende"
-
-KICKER_CAPTION = "surtitre de presse (« … / VILLE ») : légende"
-
-# Caption forms that held on every page seen (no doubt to report); the others are doubts.
-SURE_CAPTIONS = {
-    PERSON_CAPTION,
-    SHORTCODE_CAPTION,
-    CREDITED_CAPTION,
-    KICKER_CAPTION,
-    UNDER_PICTURE_CAPTION,
-}
 
 MAX_SUMMARY_WORDS = 40
 
@@ -195,51 +163,6 @@ def titled_signature(flat: str) -> ParsedAuthor | None:
     if not author.role[:1].isupper() and not NEWSROOM_ROLE.match(fold(author.role)):
         return None
     return author
-
-
-def mark_captions(rest: list[Line]):
-    """Photo captions left between paragraphs: someone and what they do ("Awa Ndiaye,
-    superviseure chez Atlantique Contact", "Karim Benali, pendant le tournage"), a place ("Sur
-    le plateau d’Orvalis à Cholet. …"), or a short line that ends a post just above its PS."""
-    text = [index for index, line in enumerate(rest) if line.role == TEXT]
-    blank_lines = any(rest[index].gap_before for index in text[1:])
-    for position, index in enumerate(text[1:-1], start=1):
-        line = rest[index]
-        above = rest[text[position - 1]]
-        if (
-            above.glued
-            and line.gap_before == 0
-            and heading_like(line)
-            and not is_question(line.flat)
-        ):
-            line.assign(CAPTION, UNDER_PICTURE_CAPTION)
-            continue
-        if blank_lines and not line.standalone:
-            continue
-        if why := caption_reason(line, rest[text[position + 1]]):
-            line.assign(CAPTION, why)
-
-
-def caption_reason(line: Line, following: Line) -> str | None:
-    lead = CAPTIONED_NAME.match(line.flat) if line.words <= 12 else None
-    after_name = line.flat[lead.end() :] if lead else ""
-    if lead and (is_name(lead["name"]) or AGED.match(after_name) or is_role(fold(after_name))):
-        rest = line.flat[lead.end() :]
-        if (
-            rest[:1].islower()
-            and not is_question(rest)
-            and (not rest.endswith(SENTENCE_ENDS) or line.words <= 10)
-        ):
-            return PERSON_CAPTION
-    if line.words <= 30 and PLACE_CAPTION.match(line.flat):
-        return "un lieu en quelques mots, seul entre deux paragraphes : légende"
-    if heading_like(line) and is_postscript(following.flat) and not is_question(line.flat):
-        return "ligne courte entre la fin du texte et le PS : légende"
-    if line.words <= 4 and is_name(line.flat):
-        return "un nom seul entre deux paragraphes : légende"
-    if line.words <= 8 and line.flat.isascii() and ENGLISH.search(line.folded):
-        return "titre de photo en anglais dans une page en français : légende"
-    return None
 
 
 def summary_line(

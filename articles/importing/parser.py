@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
+from articles.importing.captions import SURE_CAPTIONS, mark_captions, mark_credited_captions
 from articles.importing.doubts import body_doubts, field_doubts
 from articles.importing.junk import strip_glued, strip_markup
 from articles.importing.lines import (
@@ -37,16 +38,10 @@ from articles.importing.lines import (
     heading_like,
     is_prose,
     join_wrapped,
-    mark_credited_captions,
     split_glued_metadata,
 )
 from articles.importing.metadata import Meta
-from articles.importing.opening import (
-    SURE_CAPTIONS,
-    mark_captions,
-    mark_opening,
-    opening,
-)
+from articles.importing.opening import mark_opening, opening
 from articles.importing.posts import (
     INTERVIEW_QUESTIONS,
     INTERVIEW_TITLE,

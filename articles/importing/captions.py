@@ -1,0 +1,125 @@
+"""Photo captions: the lines that describe a picture, taken out of the text.
+
+A caption above its own credit (`mark_credited_captions`, on the whole page), and, between the
+paragraphs of an article, someone and what they do, a place, a photo's English title or a
+short line under the paragraph that holds the picture (`mark_captions`). The sure forms
+(`SURE_CAPTIONS`) go silently; the others are doubts for the editors.
+"""
+
+import re
+
+from articles.importing import furniture as furniture_rules
+from articles.importing.credits import CREDIT_LINE
+from articles.importing.lines import (
+    CAPTION,
+    CREDIT,
+    FURNITURE,
+    SENTENCE_ENDS,
+    SHORTCODE_CAPTION,
+    heading_like,
+    is_header,
+)
+from articles.importing.reading import TEXT, Line
+from articles.importing.signatures import is_name, is_role
+from textkit.folding import fold
+from textkit.paragraphs import is_postscript, is_question
+
+CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
+
+AGED = re.compile(r"^(?:\d{1,2}|[a-z-]+) ans\b")  # "Léa, vingt ans, sur un plateau"
+
+# "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
+PLACE_CAPTION = re.compile(
+    r"^(?:Sur|Dans|Au|Aux|Devant|Lors)\s[^.,;:!?]{3,50}\.\s[A-ZÀ-ÖØ-Þ]", re.UNICODE
+)
+
+ENGLISH = re.compile(r"^(?:the|a|an|my|our|your|this|these)\s|\b(?:of|and|with)\b.*\b(?:the|of)\b")
+
+CREDITED_CAPTION = "ligne courte au-dessus d'un crédit photo : sa légende"
+
+PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes : légende"
+
+UNDER_PICTURE_CAPTION = "ligne courte collée sous le paragraphe où la photo est collée : légende"
+
+KICKER_CAPTION = "surtitre de presse (« … / VILLE ») : légende"
+
+# Caption forms that held on every page seen (no doubt to report); the others are doubts.
+SURE_CAPTIONS = {
+    PERSON_CAPTION,
+    SHORTCODE_CAPTION,
+    CREDITED_CAPTION,
+    KICKER_CAPTION,
+    UNDER_PICTURE_CAPTION,
+}
+
+
+def mark_credited_captions(lines: list[Line]):
+    """A short line just above a photo credit of its own ("Le plateau de Nantes, avant les
+    travaux" / "Crédit photo : Anne Roux") is that photo's caption."""
+    headed = False  # on a page without an article header, such a line may title a post
+    previous = None
+    for line, following in zip(lines, lines[1:], strict=False):
+        headed = headed or is_header(line)
+        # between a picture's file name and its credit, a sentence is the caption too
+        pictured = previous is not None and is_picture_name(previous)
+        if (
+            headed
+            and line.role == TEXT
+            and following.role == CREDIT
+            and CREDIT_LINE.match(following.folded)  # a photo's credit, not a credits note
+            and line.words <= 20
+            and (pictured or not line.flat.endswith(SENTENCE_ENDS))
+        ):
+            line.assign(CAPTION, CREDITED_CAPTION)
+        previous = line
+
+
+def is_picture_name(line: Line) -> bool:
+    """A picture's file name or alt text, removed as furniture ("yasmina-portrait")."""
+    picture = not line.text or furniture_rules.IMAGE_NAME.match(line.folded)
+    return line.role == FURNITURE and bool(picture)
+
+
+def mark_captions(rest: list[Line]):
+    """Photo captions left between paragraphs: someone and what they do ("Awa Ndiaye,
+    superviseure chez Atlantique Contact", "Karim Benali, pendant le tournage"), a place ("Sur
+    le plateau d’Orvalis à Cholet. …"), or a short line that ends a post just above its PS."""
+    text = [index for index, line in enumerate(rest) if line.role == TEXT]
+    blank_lines = any(rest[index].gap_before for index in text[1:])
+    for position, index in enumerate(text[1:-1], start=1):
+        line = rest[index]
+        above = rest[text[position - 1]]
+        if (
+            above.glued
+            and line.gap_before == 0
+            and heading_like(line)
+            and not is_question(line.flat)
+        ):
+            line.assign(CAPTION, UNDER_PICTURE_CAPTION)
+            continue
+        if blank_lines and not line.standalone:
+            continue
+        if why := caption_reason(line, rest[text[position + 1]]):
+            line.assign(CAPTION, why)
+
+
+def caption_reason(line: Line, following: Line) -> str | None:
+    lead = CAPTIONED_NAME.match(line.flat) if line.words <= 12 else None
+    after_name = line.flat[lead.end() :] if lead else ""
+    if lead and (is_name(lead["name"]) or AGED.match(after_name) or is_role(fold(after_name))):
+        rest = line.flat[lead.end() :]
+        if (
+            rest[:1].islower()
+            and not is_question(rest)
+            and (not rest.endswith(SENTENCE_ENDS) or line.words <= 10)
+        ):
+            return PERSON_CAPTION
+    if line.words <= 30 and PLACE_CAPTION.match(line.flat):
+        return "un lieu en quelques mots, seul entre deux paragraphes : légende"
+    if heading_like(line) and is_postscript(following.flat) and not is_question(line.flat):
+        return "ligne courte entre la fin du texte et le PS : légende"
+    if line.words <= 4 and is_name(line.flat):
+        return "un nom seul entre deux paragraphes : légende"
+    if line.words <= 8 and line.flat.isascii() and ENGLISH.search(line.folded):
+        return "titre de photo en anglais dans une page en français : légende"
+    return None

@@ -224,7 +224,7 @@ def classify(lines: list[Line], keys: frozenset[str]):
                 tags_line.tags.extend(split_tags(line.flat))
                 line.assign(META, "mots-clés sous « tagged »", Meta())
                 continue
-        if in_text and is_only_a_date(line.folded):
+        if in_text and is_only_a_date(line.folded) and not dates_head_posts(lines, index):
             line.reason = "date seule au milieu du texte : gardée"
         elif meta := read_meta(line.flat, line.folded):
             line.assign(META, f"métadonnée ({meta.describe()})", meta)
@@ -244,6 +244,22 @@ def classify(lines: list[Line], keys: frozenset[str]):
         elif handle := read_handle(line.flat):
             line.assign(HANDLE, "identifiant @", handle)
         above_text = above_text and line.role != TEXT
+
+
+def dates_head_posts(lines: list[Line], index: int) -> bool:
+    """A date alone on its line heads a post, as the page's first line did ("14 mars 2013" /
+    title / text on a blog's archive page): a title follows it, set apart."""
+    first = next((line for line in lines[:index] if line.role != FURNITURE), None)
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        first is not None
+        and first.role == META
+        and is_only_a_date(first.folded)
+        and lines[index].standalone
+        and following is not None
+        and following.standalone
+        and heading_like(following)
+    )
 
 
 def opens_a_post(lines: list[Line]) -> bool:

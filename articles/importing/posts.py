@@ -29,6 +29,8 @@ from textkit.paragraphs import is_postscript, is_question, unquote
 
 WIDE_GAP = 3  # blank lines (often lines of non-breaking spaces) between two blog posts
 
+SHORT_TITLE_WORDS = 8  # a title that ends with a full stop must be that short
+
 HEADER_REACH = 8  # lines after the first paragraph where a template may still put its header
 
 INTERVIEW_QUESTIONS = 3
@@ -247,6 +249,16 @@ def starts_a_post(
     reason is returned). On a page whose posts carry their dated header above the title, a
     line right above such a header ends the previous post (a signature's role, say)."""
     line = lines[index]
+    above = lines[index - 1] if index else None
+    if (
+        above is not None
+        and above.role == META
+        and line.words <= SHORT_TITLE_WORDS
+        and line.flat.endswith(".")  # ambush.fr's "La rentrée des classes."
+        and not SENTENCE_BREAK.search(line.flat)
+        and under_a_dated_header(lines, index)
+    ):
+        return UNDER_A_HEADER
     if not title_like(line, LONG_TITLE_WORDS) or is_postscript(line.flat):
         return None
     following = [i for i in range(index + 1, len(lines)) if lines[i].role != FURNITURE]

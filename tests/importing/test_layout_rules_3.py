@@ -366,3 +366,34 @@ def test_an_at_sign_and_a_name_is_a_photo_credit_but_a_handle_is_not():
         )
     )
     assert handle.photo_credit is None
+
+
+def test_a_date_alone_above_a_title_heads_a_post_when_the_page_opens_that_way():
+    text = page(
+        "14 mars 2013",
+        "Réclamations : écouter avant de répondre",
+        LONG,
+        CLOSING,
+        "9 mars 2013",
+        "Le client pressé",
+        MIDDLE,
+        LONG,
+    )
+    first, second = parse_text_articles(text)
+    assert second.title == "Le client pressé"
+    assert second.published == date(2013, 3, 9)
+    assert first.body.endswith(CLOSING)
+
+
+def test_a_date_alone_inside_the_text_of_a_page_that_opens_on_its_title_stays():
+    article = only(page("Le client pressé", LONG, "9 mars 2013", "Un bilan", MIDDLE, CLOSING))
+    assert "9 mars 2013" in article.body
+
+
+def test_a_short_title_ending_with_a_full_stop_under_a_post_header_starts_a_post():
+    text = page(
+        "AMBUSH",
+        *ambush_post("7 Juillet 2006", "Vacances, j’oublie tout.", LONG, CLOSING),
+        *ambush_post("4 Septembre 2006", "La rentrée des classes.", MIDDLE, LONG),
+    )
+    assert titles(text) == ["Vacances, j’oublie tout.", "La rentrée des classes."]

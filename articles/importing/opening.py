@@ -13,6 +13,7 @@ from articles.importing.lines import (
     CREDIT,
     FURNITURE,
     HANDLE,
+    MAX_TITLE_WORDS,
     META,
     POST_HEADER,
     REPEAT,
@@ -59,6 +60,8 @@ OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a sum
 # "The green line", "The intricate Matrix": a photo's English title, not a French subheading
 KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
 
+PARENTHESISED = re.compile(r"^\((?P<inside>[^()]{6,200})\)$")  # "(quand les analystes rêvent)"
+
 UPDATE_NOTE = re.compile(
     r"^(?:actualisation|actualise|mise a jour|mis a jour|maj|update|edit|erratum|rectificatif)\b"
 )
@@ -72,6 +75,8 @@ SHORT_SUMMARY_WORDS = 25
 MAX_INTRODUCTION_WORDS = 75  # an interview's introduction, above its first question
 
 MAX_QUESTION_WORDS = 35
+
+DATELINE_WORDS = 20
 
 # An opening in the author's own voice is the text itself: "je", or an exhortation
 # ("regardons…"); the magazine's reporting "nous" is not ("nous avons suivi…").
@@ -121,6 +126,14 @@ def mark_opening(
         ):
             line.assign(STANDFIRST, "entre guillemets sous le titre")
             standfirst = inside
+        elif (
+            first_text
+            and (aside := PARENTHESISED.match(line.flat))
+            and len(aside["inside"].split()) >= 5  # "(On the line)": a series, not a summary
+            and any(is_prose(other) for other in rest[index + 1 :])
+        ):
+            line.assign(STANDFIRST, "entre parenthèses sous le titre")
+            standfirst = line.flat
         elif (
             first_text
             and alone
@@ -205,8 +218,13 @@ def summary_line(
     dated = find_date(fold(text)[:40]) or TIME_STAMP.match(fold(text))
     # "À Toamasina, le 14 juin 2019, où le ministre a inauguré …" above its photo sums it up
     above_picture = words > SHORT_SUMMARY_WORDS // 2 and picture_follows(rest, index + len(parts))
-    if words < MIN_SUMMARY_WORDS or (dated and not web_summary and not above_picture):
-        return None  # "Mardi 9 avril, 9h40." opens a report, it sums nothing up
+    # "Mardi 9 avril, 9h40." opens a report; "À Guéret, le 14 octobre, où …" in one long
+    # sentence sums one up
+    dateline = dated and (
+        words < DATELINE_WORDS or SENTENCE_BREAK.search(text) or TIME_STAMP.match(fold(text))
+    )
+    if words < MIN_SUMMARY_WORDS or (dateline and not web_summary and not above_picture):
+        return None
     if FIRST_PERSON.search(fold(text)):
         return None
     issues = [line.data for line in before if line.role == META and line.data.issue_number]
@@ -260,9 +278,17 @@ def summary_line(
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
         return TITLE_GOES_ON_REASON
-    if not text.endswith((".", "…", "!", "»", "”")) or not weak_rules:
-        return None
     glued_below = parts[-1].gap_after == 0 and after.gap_before == 0 and after.role == TEXT
+    # without its full stop, a sentence longer than any heading, glued above the text
+    unfinished = (
+        glued_below
+        and words > MAX_TITLE_WORDS
+        and not before_meta
+        and text[-1:].isalnum()  # not a hard-wrapped paragraph ("…de métier,")
+        and after.flat.lstrip('«“" ')[:1].isupper()
+    )
+    if not (text.endswith((".", "…", "!", "»", "”")) or unfinished) or not weak_rules:
+        return None
     if glued_below and not before_meta and not blog:  # a blog post's template has no chapô
         return "résumé collé au texte, sur une ligne à part, juste sous le titre"
     if sum(line.words for line in text_after[:3]) <= words * min(3, len(text_after)):

@@ -234,12 +234,11 @@ def test_a_dated_summary_above_its_photo_is_the_standfirst():
     assert article.photo_credit == "Nordline"
 
 
-def test_a_dated_opening_above_a_paragraph_stays_the_text():
-    article = only(
-        glued("Quand une ministre coupe le ruban", DATELINE_SUMMARY, LONG, MIDDLE, CLOSING)
-    )
+def test_a_short_dated_opening_above_a_paragraph_stays_the_text():
+    dateline = "À Lorient, le 14 juin 2019, la ministre a coupé le ruban du site."
+    article = only(glued("Quand une ministre coupe le ruban", dateline, LONG, MIDDLE, CLOSING))
     assert article.standfirst is None
-    assert article.body.startswith(DATELINE_SUMMARY)
+    assert article.body.startswith(dateline)
 
 
 def test_a_short_line_glued_under_the_paragraph_that_holds_the_picture_is_its_caption():
@@ -397,3 +396,55 @@ def test_a_short_title_ending_with_a_full_stop_under_a_post_header_starts_a_post
         *ambush_post("4 Septembre 2006", "La rentrée des classes.", MIDDLE, LONG),
     )
     assert titles(text) == ["Vacances, j’oublie tout.", "La rentrée des classes."]
+
+
+def test_a_line_in_parentheses_under_the_title_is_the_standfirst():
+    aside = "(quand les cabinets d’analystes vendent du rêve)"
+    article = only(
+        page("Le chatbot qui devait remplacer trois cents conseillers", aside, LONG, CLOSING)
+    )
+    assert article.standfirst == aside
+
+
+def test_a_short_aside_in_parentheses_is_no_standfirst():
+    article = only(page("Les conseillers à l’écran", "(On the line)", LONG, CLOSING))
+    assert article.standfirst is None
+
+
+def test_a_long_summary_without_its_full_stop_glued_above_the_text_is_the_standfirst():
+    summary = (
+        "Les écoles de la relation client ont profité de la deuxième journée du salon pour "
+        "envoyer leurs promotions arpenter les allées du hall 4"
+    )
+    article = only(
+        glued("Tous au salon : exposants, acheteurs et étudiants", summary, LONG, MIDDLE, CLOSING)
+    )
+    assert article.standfirst == summary
+
+
+def test_a_hard_wrapped_first_line_is_no_standfirst():
+    wrapped = (
+        "Dans le bureau vitré qui domine le plateau, Odile garde les yeux sur les files d’attente,"
+    )
+    rest = "mais l’oreille sur les conversations des conseillers."
+    article = only(
+        glued("Portrait : la superviseuse qui ne levait pas la voix", wrapped, rest, LONG, CLOSING)
+    )
+    assert article.standfirst is None
+
+
+def test_a_long_one_sentence_summary_that_opens_on_a_place_and_a_date_is_the_standfirst():
+    summary = (
+        "À Guéret, le 14 octobre 2022, où la ministre du Numérique a inauguré le deuxième site "
+        "de Nordline, prestataire creusois de la relation client."
+    )
+    article = only(glued("Quand une ministre coupe le ruban", summary, LONG, MIDDLE, CLOSING))
+    assert article.standfirst == summary
+
+
+def test_a_timestamped_report_opening_stays_the_text():
+    opening_lines = (
+        "Lundi, 6h30. Une trentaine de salariés attendent déjà devant les grilles du site."
+    )
+    article = only(glued("Grève chez Nordline : le piquet", opening_lines, LONG, MIDDLE, CLOSING))
+    assert article.standfirst is None

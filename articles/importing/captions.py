@@ -26,6 +26,8 @@ from textkit.paragraphs import is_postscript, is_question
 
 CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
 
+NAME_AND_COMPANY = re.compile(r"^(?P<name>[^,()]{4,40}?),?\s\([^()]{2,40}\)$")
+
 AGED = re.compile(r"^(?:\d{1,2}|[a-z-]+) ans\b")  # "Léa, vingt ans, sur un plateau"
 
 # "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
@@ -114,6 +116,8 @@ def caption_reason(line: Line, following: Line) -> str | None:
             and (not rest.endswith(SENTENCE_ENDS) or line.words <= 10)
         ):
             return PERSON_CAPTION
+    if (with_company := NAME_AND_COMPANY.match(line.flat)) and is_name(with_company["name"]):
+        return PERSON_CAPTION  # "Hélène Vasseur, (Altaïr Conseil)"
     if line.words <= 30 and PLACE_CAPTION.match(line.flat):
         return "un lieu en quelques mots, seul entre deux paragraphes : légende"
     if heading_like(line) and is_postscript(following.flat) and not is_question(line.flat):

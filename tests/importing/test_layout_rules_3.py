@@ -448,3 +448,25 @@ def test_a_timestamped_report_opening_stays_the_text():
     )
     article = only(glued("Grève chez Nordline : le piquet", opening_lines, LONG, MIDDLE, CLOSING))
     assert article.standfirst is None
+
+
+def test_a_name_and_a_company_in_parentheses_between_paragraphs_is_a_caption():
+    article = only(
+        glued(
+            "Le marché de l’externalisation en ébullition",
+            LONG,
+            "Odile Ferrand, (Nordline Conseil)",
+            MIDDLE,
+            CLOSING,
+        )
+    )
+    assert "Odile Ferrand" not in article.body
+    assert not article.needs_review
+
+
+def test_a_company_in_parentheses_after_a_phrase_stays():
+    line = "Les vingt premiers prestataires (classement 2012)"
+    article = only(
+        glued("Le marché de l’externalisation en ébullition", LONG, line, MIDDLE, CLOSING)
+    )
+    assert line in article.body

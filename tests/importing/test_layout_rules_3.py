@@ -461,7 +461,7 @@ def test_a_name_and_a_company_in_parentheses_between_paragraphs_is_a_caption():
         )
     )
     assert "Odile Ferrand" not in article.body
-    assert not article.needs_review
+    assert not any("Légende" in warning for warning in article.warnings)
 
 
 def test_a_company_in_parentheses_after_a_phrase_stays():

@@ -8,12 +8,7 @@ from articles.importing.lines import BYLINE, HANDLE, SENTENCE_ENDS, SIGNATURE, i
 from articles.importing.opening import is_note, opening
 from articles.importing.reading import TEXT, Line
 from articles.importing.records import ParsedAuthor
-from articles.importing.signatures import (
-    is_name,
-    is_role,
-    name_and_role,
-    normalise_name,
-)
+from articles.importing.signatures import is_name, is_role, name_and_role, normalise_name
 
 ROLE_AND_INITIALS = re.compile(r"^(?:le |la |l')?(?P<role>[^,]{3,50}),\s?[a-z]{1,3}\.?$")
 

@@ -57,19 +57,33 @@ def filled(width, height):
 
 
 class Renditions:
-    """An article's lead image in its versions, as (ImageCacheFile, (width, height))."""
+    """An article's lead image in its versions, as (ImageCacheFile, (width, height)).
+
+    A version's file object is made when a page reads it (imagekit's spec, name and storage:
+    some 50 µs each): a feed item or the Open Graph tags read the largest alone.
+    """
 
     SMALL, MEDIUM, LARGE = 400, 800, 1200
     SPECS = ((SMALL, "image_small"), (MEDIUM, "image_medium"), (LARGE, "image_large"))
 
     def __init__(self, article):
-        versions, seen = [], set()
+        self.article = article
+        self.files = {}  # spec → its file, once made (imagekit makes one at each access)
+        self.sizes, seen = [], set()  # (spec, size) of each version
         for width, spec in self.SPECS:
             size = self.size_of(article.image_width, article.image_height, width)
             if size[0] not in seen:  # a small original is one version, not three
                 seen.add(size[0])
-                versions.append((getattr(article, spec), size))
-        self.versions = versions
+                self.sizes.append((spec, size))
+
+    def version(self, spec, size):
+        if spec not in self.files:
+            self.files[spec] = getattr(self.article, spec)
+        return self.files[spec], size
+
+    @property
+    def versions(self):
+        return [self.version(spec, size) for spec, size in self.sizes]
 
     @staticmethod
     def size_of(width, height, max_width):
@@ -86,8 +100,8 @@ class Renditions:
 
     def fallback(self, max_width):
         """The largest version no wider than `max_width` (the `src` of browsers without srcset)."""
-        fitting = [v for v in self.versions if v[1][0] <= max_width] or self.versions[:1]
-        return fitting[-1]
+        fitting = [v for v in self.sizes if v[1][0] <= max_width] or self.sizes[:1]
+        return self.version(*fitting[-1])
 
     @property
     def card(self):
@@ -100,4 +114,4 @@ class Renditions:
     @property
     def share(self):
         """The version for Open Graph, JSON-LD and feeds: the largest."""
-        return self.versions[-1]
+        return self.version(*self.sizes[-1])

@@ -11,7 +11,9 @@ It is written two ways:
   file), for the importer;
 - `insert(count)`: rows straight into the database (COPY on PostgreSQL, multi-row INSERTs on
   SQLite), for the pages and the search; the search trigger of migration 0004 fills
-  `search_vector` as the rows arrive.
+  `search_vector` as the rows arrive. IMAGE_SHARE of the articles have a lead image: its name,
+  size, description, caption and credit, as an upload leaves them, but no file (pages only
+  build the addresses of its resized versions, articles.images).
 """
 
 import bisect
@@ -20,7 +22,7 @@ import itertools
 import random
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -28,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"
 SEED = 6
-DATA_VERSION = 2  # bump when the generator changes what it writes
+DATA_VERSION = 3  # bump when the generator changes what it writes
 
 
 def words(text):
@@ -149,8 +151,42 @@ FUNCTION_WORDS = frozenset(
 )
 TOKEN_JUNK = re.compile(r"\d{4,}|_|[a-f0-9]{8}-")
 SENTENCE_END = ".?!…"
+# Lead images (issue 13): the share of articles with one, and the sizes photo desks send,
+# mostly landscape, some portrait, a few narrower than a card's largest version.
+IMAGE_SHARE = 0.6
+IMAGE_SIZES = [
+    *[(1600, 1067)] * 5,
+    *[(2048, 1365)] * 2,
+    *[(1920, 1080)] * 2,
+    (1200, 800),
+    (1024, 768),
+    (800, 1200),
+    (640, 427),
+    (360, 240),
+]
+IMAGE_SUBJECTS = [
+    "Un plateau de téléconseillers à {place}",
+    "Une conseillère au casque, à {place}",
+    "L'accueil du centre de contacts de {company}",
+    "Le siège de {company}",
+    "Une réunion d'équipe chez {company}",
+    "Vue aérienne de {place}",
+]
 EPOCH = datetime(2000, 1, 3, tzinfo=UTC)
 NOW = datetime(2025, 6, 1, tzinfo=UTC)  # fixed, so that the archive is the same every day
+
+
+@dataclass
+class SyntheticImage:
+    """A lead image as an upload leaves an article's fields (articles.models.LeadImage): a
+    name under `articles/%Y/%m/`, its size, description, caption and credit."""
+
+    image: str
+    image_width: int
+    image_height: int
+    image_alt: str
+    image_caption: str
+    photo_credit: str
 
 
 @dataclass
@@ -171,6 +207,7 @@ class SyntheticArticle:
     interviewee: str = ""
     photo_credit: str = ""
     questions: list[str] = field(default_factory=list)
+    image: SyntheticImage | None = None
 
     @property
     def body(self):
@@ -343,7 +380,28 @@ class Archive:
             article.questions = [self._question(rng) for _ in paragraphs[::3]]
         if rng.random() < 0.1:
             article.photo_credit = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        article.image = self._lead_image(article)
         return article
+
+    def _lead_image(self, article):
+        """The article's lead image, for IMAGE_SHARE of them; drawn apart from the article, so
+        that the rest of the archive (and the importer's files) stays as it was."""
+        rng = random.Random(f"{self.seed}:image:{article.index}")
+        if rng.random() >= IMAGE_SHARE:
+            return None
+        width, height = rng.choice(IMAGE_SIZES)
+        uploaded = article.published_at or EPOCH
+        name = ascii_slug(article.title, 60) or "photo"
+        subject = rng.choice(IMAGE_SUBJECTS)
+        credit = rng.choice([f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", "DR", ""])
+        return SyntheticImage(
+            image=f"articles/{uploaded:%Y/%m}/{name}.{'png' if rng.random() < 0.1 else 'jpg'}",
+            image_width=width,
+            image_height=height,
+            image_alt=subject.format(place=rng.choice(PLACES), company=rng.choice(COMPANIES)),
+            image_caption=self._sentence(rng)[:300] if rng.random() < 0.5 else "",
+            photo_credit=article.photo_credit or credit,
+        )
 
     def scheduled(self, index):
         """Whether article `index` of the database is scheduled (a few, one to sixty days out)."""
@@ -636,6 +694,7 @@ def insert(count, archive=None, batch=2000, progress=None):
     slugs = set()
     rows = {Article: [], ArticleAuthor: [], TaggedArticle: []}
     written = dict.fromkeys(rows, 0)
+    pictured = 0
     for index in range(count):
         item = archive.article(index, count)
         article_id = index + 1
@@ -661,10 +720,12 @@ def insert(count, archive=None, batch=2000, progress=None):
             published_at=published_at,
             created_at=published_at or now,
             updated_at=published_at or now,
-            photo_credit=item.photo_credit,
             reading_minutes=reading_minutes(item.standfirst, item.body),
+            # Given with its width and height, the image's file is never opened (there is none).
+            **(asdict(item.image) if item.image else {"photo_credit": item.photo_credit}),
         )
         article.render_body()  # as the importer does: the archive's text is plain
+        pictured += bool(item.image)
         rows[Article].append(article)
         rows[ArticleAuthor] += [
             ArticleAuthor(article_id=article_id, author_id=authors[a].pk, position=position)
@@ -693,6 +754,7 @@ def insert(count, archive=None, batch=2000, progress=None):
     analyse(connection)
     return {
         "articles": written[Article],
+        "lead_images": pictured,
         "bylines": written[ArticleAuthor],
         "taggings": written[TaggedArticle],
         "authors": len(authors),

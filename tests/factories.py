@@ -1,10 +1,13 @@
 """factory_boy factories for the models, shared by every test module."""
 
+import contextlib
 from datetime import timedelta
 from io import BytesIO
+from unittest import mock
 
 import factory
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 from PIL import Image
 
@@ -17,6 +20,18 @@ def image_file(name="photo.jpg", size=(1600, 1000), color="#1d4e89"):
     buffer = BytesIO()
     Image.new("RGB", size, color).save(buffer, "PNG" if name.endswith(".png") else "JPEG")
     return ContentFile(buffer.getvalue(), name=name)
+
+
+@contextlib.contextmanager
+def file_access_forbidden():
+    """Fail whatever looks for, opens, writes or measures a media file meanwhile; yields the
+    mock that counts the attempts."""
+    untouchable = mock.Mock(side_effect=AssertionError("file access while serving a page"))
+    with contextlib.ExitStack() as stack:
+        for name in ("exists", "_open", "_save", "size"):
+            stack.enter_context(mock.patch.object(FileSystemStorage, name, untouchable))
+        stack.enter_context(mock.patch.object(Image, "open", untouchable))
+        yield untouchable
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ import pytest
 from articles.models import Article, ArticleAuthor, TaggedArticle
 from bench import data
 from bench.data import Archive
+from tests.factories import file_access_forbidden
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +104,30 @@ def test_inserted_articles_read_back_as_the_orm_writes_them(archive):
 def test_inserted_articles_are_mostly_published_and_dated(archive):
     data.insert(200, archive)
     assert Article.objects.published().count() > 150
+
+
+def test_three_articles_in_five_have_a_lead_image(archive):
+    pictured = [archive.article(i).image is not None for i in range(2000)]
+    assert 0.55 < statistics.mean(pictured) < 0.65
+
+
+@pytest.mark.django_db
+def test_pages_show_inserted_lead_images_from_their_name_and_size_alone(client, archive, media):
+    """The archive's images have no file: pages build their versions' addresses and sizes
+    from the row, as they do for uploaded ones."""
+    counts = data.insert(40, archive)
+    article = Article.objects.published().exclude(image="").first()
+    urls = ["/", "/articles/", article.get_absolute_url(), "/flux/rss/"]
+    with file_access_forbidden():
+        pages = [client.get(url) for url in urls]
+    small = article.lead_image.versions[0][0].url
+
+    assert (
+        counts["lead_images"],
+        [page.status_code for page in pages],
+        all(small in page.text for page in pages[1:3]),
+        f'width="{article.lead_image.page[1][0]}"' in pages[2].text,
+    ) == (Article.objects.exclude(image="").count(), [200] * 4, True, True)
 
 
 @pytest.mark.django_db

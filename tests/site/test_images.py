@@ -3,10 +3,8 @@ and feeds, with nothing read from the files while a page is served."""
 
 import json
 import re
-from unittest import mock
 
 import pytest
-from django.core.files.storage import FileSystemStorage
 from imagekit import ImageSpec
 from PIL import Image
 
@@ -15,6 +13,7 @@ from tests.factories import (
     AuthorFactory,
     IssueFactory,
     SectionFactory,
+    file_access_forbidden,
     image_file,
 )
 
@@ -152,26 +151,30 @@ def test_an_article_without_image_has_no_image_frame(client, db):
 
 def test_pages_never_read_nor_write_an_image_file(client, pictured):
     """Versions were made at save time: serving a page only builds their addresses."""
-    urls = ["/", "/articles/", pictured.get_absolute_url(), "/flux/rss/", "/flux/atom/"]
-    untouchable = mock.Mock(side_effect=AssertionError("file access while serving a page"))
-    with (
-        mock.patch.object(FileSystemStorage, "exists", untouchable),
-        mock.patch.object(FileSystemStorage, "_open", untouchable),
-        mock.patch.object(FileSystemStorage, "_save", untouchable),
-        mock.patch.object(FileSystemStorage, "size", untouchable),
-        mock.patch.object(Image, "open", untouchable),
-    ):
+    urls = [
+        *("/", "/articles/", "/mots-cles/offshore/", pictured.get_absolute_url()),
+        *("/flux/rss/", "/flux/atom/", "/flux/mots-cles/offshore/rss/"),
+    ]
+    with file_access_forbidden() as untouchable:
         statuses = [client.get(url).status_code for url in urls]
 
-    assert (statuses, untouchable.call_count) == ([200] * 5, 0)
+    assert (statuses, untouchable.call_count) == ([200] * 7, 0)
 
 
 @pytest.mark.parametrize(
     ("url", "queries"),
-    [("/", 7), ("/articles/", 6), ("/flux/mots-cles/crm/atom/", 4)],
+    [
+        ("/", 7),
+        ("/articles/", 6),
+        ("/mots-cles/crm/", 6),
+        ("/flux/rss/", 3),
+        ("/flux/mots-cles/crm/atom/", 4),
+    ],
+    ids=["home", "list", "tag", "feed", "tag_feed"],
 )
 def test_images_cost_no_query(client, media, magazine, django_assert_num_queries, url, queries):
-    """The counts pinned in test_views_list and test_feeds, with pictured cards."""
+    """The counts pinned in test_views_list and test_feeds, with pictured cards (the article
+    page's below)."""
     for n in range(12):
         ArticleFactory(
             image=image_file(f"photo-{n}.jpg", (900, 600)),

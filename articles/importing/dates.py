@@ -36,7 +36,7 @@ PATTERNS = [
     for p in (
         rf"\b(?P<day>[0-3]?\d)(?:er)?\s+(?P<month>{MONTH})\.?,?\s+(?P<year>\d{{4}})\b",
         rf"\b(?P<month>{MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
-        r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>\d{4}|\d{2})\b",
+        r"\b(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})\b",
         r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b",
     )
 ]

@@ -35,6 +35,7 @@ BYLINE = re.compile(
     r"redige par|ecrit par|auteure?s?\s?:|signe par|une? (?:analyse|chronique|tribune) de|"
     r"par|by|written by|posted by)\s?:?\s"
 )
+SOURCE_TAIL = re.compile(r"\s[–—|]\s[^–—|,]{2,40}$")  # a newspaper's name, between name and date
 WEB_SOURCE = re.compile(r"\b[\w-]+\.(?:fr|com|net|org|info|eu|be|ch|ma|tn|sn|mg)\b")
 # "Reportage réalisé par Manuel Jacquinet, à Fès": where the reporter wrote from.
 PLACE_TAIL = re.compile(r",\s(?:à|a|au|aux|en|depuis)\s[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}$")
@@ -122,6 +123,7 @@ def read_byline(flat: str, folded: str, dated=None) -> list[ParsedAuthor] | None
     if dated is not None:
         names = flat[match.end() : dated.start].strip(" .:,|–-")
         names = re.sub(r"\s(?:le|on)$", "", names)
+        names = SOURCE_TAIL.sub("", names)  # "JULIETTE FAVRAND – Le Parisien – 03-09-2013"
     names = PLACE_TAIL.sub("", names)
     handle = None
     if found := INLINE_HANDLE.search(names):

@@ -470,3 +470,23 @@ def test_a_company_in_parentheses_after_a_phrase_stays():
         glued("Le marché de l’externalisation en ébullition", LONG, line, MIDDLE, CLOSING)
     )
     assert line in article.body
+
+
+def test_a_reprinted_byline_with_the_newspaper_between_name_and_date():
+    text = page(
+        "La CAF s’attaque à son temps d’attente",
+        "Par ODILE FERRAND – Le Courrier – 03-09-2013",
+        LONG,
+        CLOSING,
+    )
+    article = only(text)
+    assert authors(article) == [("Odile Ferrand", None)]
+    assert article.published == date(2013, 9, 3)
+    assert "Le Courrier" not in article.body
+
+
+def test_a_date_written_with_hyphens_needs_the_same_separator_twice():
+    from articles.importing.dates import find_date
+
+    assert find_date("03-09-2013").value == date(2013, 9, 3)
+    assert find_date("03-09/2013") is None

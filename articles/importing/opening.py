@@ -48,6 +48,8 @@ NEWSROOM_ROLE = re.compile(
     r" (?:de la redaction|de la publication|adjointe? de la redaction)|redacteur en chef"
     r"|redactrice en chef|journaliste|chroniqueur|chroniqueuse|editorialiste)\b"
 )
+REPRINT_SUMMARY_REASON = "résumé d'un article de presse repris, sous sa photo ou sans point final"
+
 BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
 
 TITLE_GOES_ON_REASON = "suite du titre"
@@ -71,6 +73,8 @@ SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$
 MAX_SUMMARY_WORDS = 40
 
 SHORT_SUMMARY_WORDS = 25
+
+MAX_SENTENCE_WORDS = 45  # a summary in one sentence may run a little longer
 
 MAX_INTRODUCTION_WORDS = 75  # an interview's introduction, above its first question
 
@@ -136,8 +140,8 @@ def mark_opening(
             standfirst = line.flat
         elif (
             first_text
-            and alone
             and (why := summary_line(rest, index, blog=blog, repeated=repeated))
+            and (alone or why == REPRINT_SUMMARY_REASON)  # a reprint's, even among posts
         ):
             standfirst = " ".join(part.flat for part in summary_lines(rest, index))
             for part in summary_lines(rest, index):
@@ -190,13 +194,18 @@ def summary_line(
     parts = summary_lines(rest, index)
     text = " ".join(part.flat for part in parts)
     words = len(text.split())
-    # An interview's introduction, above the first question, may run longer.
     header_below = above_the_header(rest, index + len(parts))
+    below = rest[index + len(parts)] if index + len(parts) < len(rest) else None
+    buttons_below = below is not None and below.role == FURNITURE and 1 <= below.words <= 5
+    # The template's slot for the chapô (between the title or header and the page's buttons or
+    # header), or an interview's introduction above the first question, may run longer.
     longest, breaks = (
         (MAX_INTRODUCTION_WORDS, 3)
-        if header_below or introduces_questions(rest, index + len(parts))
+        if header_below or buttons_below or introduces_questions(rest, index + len(parts))
         else (MAX_SUMMARY_WORDS, 2)
     )
+    if not SENTENCE_BREAK.search(text):
+        longest = max(longest, MAX_SENTENCE_WORDS)  # one sentence sums up, however long
     if words > longest or len(SENTENCE_BREAK.findall(text)) > breaks or parts[0].glued:
         return None
     # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any
@@ -256,7 +265,7 @@ def summary_line(
         and text_after[0].words > words  # the text it sums up runs longer
     ):
         # under its photo, or a newspaper's web summary that ends without a full stop
-        return "résumé d'un article de presse repris, sous sa photo ou sans point final"
+        return REPRINT_SUMMARY_REASON
     if header_below:
         return "résumé entre le titre et l'en-tête de la page (« Publié par le »)"
     after = following[0]
@@ -296,13 +305,26 @@ def summary_line(
     if words <= SHORT_SUMMARY_WORDS:
         return SHORT_SUMMARY_REASON
     # the newer template prints its title twice, and its chapô may run to one long sentence
-    if repeated and not SENTENCE_BREAK.search(text) and text_after[0].words > words:
+    if repeated and not SENTENCE_BREAK.search(text) and paragraph_words(text_after) > words:
         return "une seule phrase sous le titre répété, au-dessus d'un paragraphe plus long"
     return None
 
 
 def is_note(line: Line) -> bool:
     return is_footnote(line.text) or is_postscript(line.text)
+
+
+def paragraph_words(lines: list[Line]) -> int:
+    """The words of the paragraph that starts at the first line: the lines under it without a
+    blank line between them, on a page that separates its paragraphs with blank lines."""
+    if not lines:
+        return 0
+    count = lines[0].words
+    for line in lines[1:]:
+        if line.gap_before:
+            break
+        count += line.words
+    return count
 
 
 def picture_follows(rest: list[Line], index: int) -> bool:

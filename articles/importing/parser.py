@@ -75,8 +75,12 @@ KINDS = (
 ISSUE_MENTION = re.compile(
     r"^(?P<section>edito|editorial)\s(?:du\s)?(?:numero|n°)\s?(?P<number>\d{1,4})\b"
 )
-# "En-Contact n°61 > indiscrétions": a title that opens on the magazine's issue.
-TITLE_ISSUE = re.compile(r"^en-?contact\s?(?:n°|no\.?|#)\s?(?P<number>\d{1,4})\b")
+# "En-Contact n°61 > indiscrétions", "Edito n°19 – Le prix du silence", "En-Contact 41 : …": a
+# title that opens on the magazine's issue.
+TITLE_ISSUE = re.compile(
+    r"^(?:en-?contact|edito|editorial)(?: du magazine)?\s?"
+    r"(?:(?:n°|no\.?|#)\s?(?P<number>\d{1,4})\b|(?P<bare>\d{1,3})\s?[:–—-]\s)"
+)
 
 
 def parse_bytes(data: bytes, *, furniture=None, thesaurus=None) -> ParsedFile:
@@ -250,7 +254,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         meta.issue_number = int(found["number"])
         meta.category = meta.category or standfirst[: found.end("section")]
     if meta.issue_number is None and (found := TITLE_ISSUE.match(fold(title))):
-        meta.issue_number = int(found["number"])
+        meta.issue_number = int(found["number"] or found["bare"])
     if not authors and meta.authors:
         authors = meta.authors
     elif not authors and meta.publisher and is_name(meta.publisher):

@@ -490,3 +490,86 @@ def test_a_date_written_with_hyphens_needs_the_same_separator_twice():
 
     assert find_date("03-09-2013").value == date(2013, 9, 3)
     assert find_date("03-09/2013") is None
+
+
+def test_a_title_that_opens_on_the_issue_gives_the_issue_number():
+    for title, number in (
+        ("Edito n°19 – Le prix du silence", 19),
+        ("En-Contact 41 : l’été des promesses", 41),
+    ):
+        article = only(page(title, LONG, CLOSING))
+        assert (article.title, article.issue_number) == (title, number)
+    assert only(page("En-Contact 2.0.", LONG, CLOSING)).issue_number is None
+
+
+def test_a_reprints_web_summary_is_its_standfirst_on_a_page_of_several_posts():
+    def post(title, source, summary, *body):
+        return (
+            title,
+            "Posted by equipe on oct 28, 2010 in Presse | 0 comments",
+            source,
+            summary,
+            *body,
+        )
+
+    summary = (
+        "Un an après le tournage, les agents racontent la transformation de leurs locaux. Récit"
+    )
+    text = page(
+        *post(
+            "LE COURRIER – On tournait dans nos bureaux",
+            "LE COURRIER / Le 25/10/2010",
+            summary,
+            LONG,
+            CLOSING,
+        ),
+        *post("LE COURRIER – La salle était comble", "LE COURRIER / Le 20/10/2010", MIDDLE, LONG),
+    )
+    first, _second = parse_text_articles(text)
+    assert first.standfirst == summary
+
+
+def test_a_summary_of_several_sentences_above_the_pages_buttons_is_the_standfirst():
+    summary = (
+        "Longtemps reléguée au rang de variable d’ajustement, la formation des conseillers "
+        "revient au cœur des préoccupations. Face à la montée du multicanal, les entreprises "
+        "découvrent qu’elles ne peuvent plus se contenter de quelques jours d’intégration."
+    )
+    text = page(
+        "LA FORMATION, PREMIER CHANTIER",
+        "Publié par le",
+        summary,
+        "Je m'abonne\n• Imprimer",
+        LONG,
+        MIDDLE,
+        LONG,
+        CLOSING,
+    )
+    assert only(text).standfirst == summary
+
+
+def test_a_one_sentence_summary_may_run_to_45_words_under_the_title():
+    summary = (
+        "Piloter des prestataires installés à Dakar, à Port-Louis et à Lisbonne apprend la "
+        "modestie : ce moment où l’on découvre que les certitudes d’un siège parisien ne valent "
+        "pas grand-chose face à un plateau qui connaît les clients mieux que lui."
+    )
+    assert 40 < len(summary.split()) <= 45
+    article = only(
+        glued(
+            "Interview d’Odile Ferrand, directrice de la relation client",
+            summary,
+            LONG,
+            MIDDLE,
+            CLOSING,
+        )
+    )
+    assert article.standfirst == summary
+
+
+def test_a_file_name_in_underscores_glued_before_the_text_goes():
+    for glued_name in ("Port_Louis_vue_du_Pouce", "odileferrand_ld"):
+        article = only(
+            page("J’avais un plateau au pied du Pouce", f"{glued_name}{OPENING}", LONG, CLOSING)
+        )
+        assert article.body.startswith(OPENING), glued_name

@@ -58,6 +58,10 @@ CALL_TO_ACTION = re.compile(
     r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article|"
     r"par la redaction(?: d'en-?contact| du magazine)?$)"  # the newsroom, not an author
 )
+# Where one line of the page ends and the next begins when a scrape glued them: "pageScroll".
+GLUE_POINT = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+GLUED_FURNITURE_WORDS = 12
+
 CALL_TO_ACTION_WORDS = 25  # a longer line that starts like a button is a paragraph
 
 # "12 commentaires", "No Comments »", "12 vues": a counter of the page's widgets.
@@ -194,6 +198,12 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
     if len(words) <= 5 and all(word in MENU_WORDS for word in words) and "?" not in folded:
         return not all(word in GLUE_WORDS for word in words)
     return len(words) <= 30 and bool(OFFER.search(key)) and bool(PRICE.search(key))
+
+
+def is_glued_furniture(flat: str, keys: frozenset[str]) -> bool:
+    """Site lines glued together by the scrape: "Retour haut de pageScroll Top"."""
+    parts = GLUE_POINT.split(flat) if len(flat.split()) <= GLUED_FURNITURE_WORDS else []
+    return len(parts) > 1 and all(is_furniture(fold(part), keys) for part in parts)
 
 
 def heads_related_links(folded: str) -> bool:

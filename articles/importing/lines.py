@@ -231,6 +231,8 @@ def classify(lines: list[Line], keys: frozenset[str]):
             waiting_for_tags = meta if meta.tags_follow else None
         elif furniture_rules.is_furniture(line.folded, keys):
             line.assign(FURNITURE, "décor du site (liste ou règle)")
+        elif furniture_rules.is_glued_furniture(line.flat, keys):
+            line.assign(FURNITURE, "lignes du décor collées l'une à l'autre")
         elif credit := read_credit(line):
             line.assign(CREDIT, "crédit photo", credit)
         elif line.captioned:

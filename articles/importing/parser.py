@@ -324,7 +324,10 @@ def merge_meta(lines: Iterable[Line]) -> Meta:
         meta: Meta = line.data
         merged.published = merged.published or meta.published
         merged.updated = merged.updated or meta.updated
-        merged.category = merged.category or meta.category
+        # a second issue line ("Règle n°1" under "En-Contact 46 /") numbers a subheading: its
+        # words name no section
+        later_issue = merged.issue_number is not None and meta.issue_number is not None
+        merged.category = merged.category or (None if later_issue else meta.category)
         merged.issue_number = merged.issue_number or meta.issue_number
         merged.publisher = merged.publisher or meta.publisher
         merged.tags.extend(meta.tags)

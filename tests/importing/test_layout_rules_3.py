@@ -573,3 +573,29 @@ def test_a_file_name_in_underscores_glued_before_the_text_goes():
             page("J’avais un plateau au pied du Pouce", f"{glued_name}{OPENING}", LONG, CLOSING)
         )
         assert article.body.startswith(OPENING), glued_name
+
+
+def test_two_site_lines_glued_together_are_furniture():
+    article = only(
+        page(
+            "Le turn-over ? Connais pas",
+            LONG,
+            CLOSING,
+            "S'abonner\nau magazine\nRetour haut de pageScroll Top",
+        )
+    )
+    assert article.body.endswith(CLOSING)
+
+
+def test_a_sentence_glued_to_a_site_line_is_no_furniture():
+    line = "Retour haut de pageLes conseillers ont voté la grève."
+    article = only(page("Le turn-over ? Connais pas", LONG, line, CLOSING))
+    assert "Les conseillers ont voté la grève." in article.body
+
+
+def test_a_second_issue_line_numbers_a_subheading_and_names_no_section():
+    text = page(
+        "Diriger un centre au pays des volcans", "En-Contact 46 /", "Règle n°1", LONG, CLOSING
+    )
+    article = only(text)
+    assert (article.issue_number, article.category) == (46, None)

@@ -41,7 +41,7 @@ from articles.importing.lines import (
     split_glued_metadata,
 )
 from articles.importing.metadata import Meta
-from articles.importing.opening import mark_opening, opening
+from articles.importing.opening import QUOTED_TITLE_BYLINE, mark_opening, opening
 from articles.importing.posts import (
     INTERVIEW_QUESTIONS,
     INTERVIEW_TITLE,
@@ -268,8 +268,15 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
 
     kind = article_kind(title, meta.category, body_lines)
     interviewee = None
+    # "Sophie Ramsamy, Directrice de site…" under a quoted title, above questions and answers:
+    # the person who answers, not the author
+    named = next((line for line in rest if line.reason == QUOTED_TITLE_BYLINE), None)
+    if named is not None and asks_questions(body_lines):
+        kind, interviewee = "interview", named.data[0].name
+        authors = [author for author in authors if author.name != interviewee]
+        named.reason = "nom et fonction de la personne interviewée, sous le titre"
     if kind == "interview":
-        interviewee = read_interviewee(title)
+        interviewee = interviewee or read_interviewee(title)
         if not interviewee:
             notes.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
 
@@ -337,6 +344,20 @@ def merge_meta(lines: Iterable[Line]) -> Meta:
     if merged.published is None:  # "Mis à jour le …" is the only date the page shows
         merged.published = merged.updated
     return merged
+
+
+def asks_questions(body: list[Line]) -> bool:
+    """Questions, each answered by a paragraph that asks nothing: an interview's text, with or
+    without blank lines."""
+    asked = sum(
+        1
+        for line, answer in zip(body, body[1:], strict=False)
+        if is_question(line.flat)
+        and line.words <= 35
+        and is_prose(answer)
+        and not is_question(answer.flat)
+    )
+    return asked >= INTERVIEW_QUESTIONS - 1
 
 
 def article_kind(title: str, category: str | None, body: list[Line]) -> str:

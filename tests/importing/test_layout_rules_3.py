@@ -599,3 +599,33 @@ def test_a_second_issue_line_numbers_a_subheading_and_names_no_section():
     )
     article = only(text)
     assert (article.issue_number, article.category) == (46, None)
+
+
+def test_a_name_and_role_under_a_quoted_title_above_questions_is_the_interviewee():
+    text = glued(
+        "« À Lorient, on recrute d’abord une personnalité »",
+        "Odile Ferrand, Directrice de site Nordline à Lorient",
+        LONG,
+        "Comment êtes-vous entrée dans le métier ?",
+        f"Odile Ferrand : {MIDDLE}",
+        "Pourquoi Lorient ?",
+        CLOSING,
+        "Par Yann Kerhervé",
+    )
+    article = only(text)
+    assert article.kind == "interview"
+    assert article.interviewee == "Odile Ferrand"
+    assert authors(article) == [("Yann Kerhervé", None)]
+
+
+def test_the_same_line_above_a_text_without_questions_signs_it():
+    text = glued(
+        "« À Lorient, on recrute d’abord une personnalité »",
+        "Odile Ferrand, Directrice de site Nordline à Lorient",
+        LONG,
+        MIDDLE,
+        CLOSING,
+    )
+    article = only(text)
+    assert authors(article) == [("Odile Ferrand", "Directrice de site Nordline à Lorient")]
+    assert article.needs_review

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from itertools import takewhile
 
 from articles.importing.dates import MONTH, WEEKDAYS, find_date, is_only_a_date
+from articles.importing.reading import phrases
 from textkit.folding import fold
 
 NAME_GLUE = {"des", "les", "aux", "sur"}
@@ -61,12 +62,29 @@ WRITTEN = re.compile(
 FILED = re.compile(r"^(?:fill?ed|posted|classe|publie) (?:under|in|dans) (?P<category>.+?)\.?$")
 
 # "Rubrique : Expériences", "Catégories : Actualités"
-CATEGORY = re.compile(
-    r"^(?:categories?|rubriques?|sections?|category|themes?)\s?:\s?(?P<category>.+)$"
+CATEGORY = phrases(
+    """
+    categories?
+    rubriques?
+    sections?
+    category
+    themes?
+    """,
+    then=r"\s?:\s?(?P<category>.+)$",
 )
-TAGS = re.compile(
-    r"^(?:tags?|tagged|mots[- ]cles?|mots[- ]clefs?|etiquettes?|keywords|current post is tagged|"
-    r"this (?:post|entry) (?:is|was) tagged(?: with)?)\s?:?(?P<tags>.*)$"
+# "Tags : a, b", "Current post is tagged" (the tags on the next line)
+TAGS = phrases(
+    """
+    tags?
+    tagged
+    mots[- ]cles?
+    mots[- ]clefs?
+    etiquettes?
+    keywords
+    current post is tagged
+    this (?:post|entry) (?:is|was) tagged(?: with)?
+    """,
+    then=r"\s?:?(?P<tags>.*)$",
 )
 ISSUE = re.compile(
     r"""^(?:(?P<prefix>[^\d#]{1,40}?)\s?)?
@@ -74,7 +92,6 @@ ISSUE = re.compile(
     \s?(?P<sep>[:/|–—-]?)\s?(?P<rest>.*)$""",
     re.VERBOSE,
 )
-MONTH_YEAR = re.compile(rf"^(?:{MONTH})\.?\s\d{{4}}$")
 # What may follow an issue number on its line: "mai 2016", "d'En-Contact, 2010".
 ISSUE_TAIL = re.compile(
     rf"^(?:(?:d'|de |du )?(?:en-?contact|magazine)\b,?\s?)?(?:(?:{MONTH})\.?\s)?\d{{4}}$"

@@ -47,13 +47,14 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def phrases(block: str, *, whole: bool = True) -> re.Pattern:
+def phrases(block: str, *, whole: bool = True, then: str = "") -> re.Pattern:
     """One pattern for a list of folded phrases, one a line (each may use regular expression
     syntax; `#` starts a comment line): it matches a text that starts with one of them and,
-    when `whole`, holds nothing else."""
+    when `whole`, holds nothing else; `then` is what must follow the phrase instead (a label's
+    colon and its value, say)."""
     forms = [line.strip() for line in block.splitlines()]
     forms = [form for form in forms if form and not form.startswith("#")]
-    return re.compile(rf"^(?:{'|'.join(forms)}){'$' if whole else ''}")
+    return re.compile(rf"^(?:{'|'.join(forms)}){then or ('$' if whole else '')}")
 
 
 def flatten(text: str) -> str:

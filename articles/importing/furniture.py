@@ -112,6 +112,8 @@ IMAGE_NAME = re.compile(
 )
 # "( Archives magazine En-Contact, année 2016 )": where an old piece was found again.
 ARCHIVE_NOTE = re.compile(r"^\(\s?archives?\b[^()]{0,80}\)$")
+# "Archive juillet 2011": the month of the archive a page was saved from.
+ARCHIVE_MONTH = re.compile(r"^archives?\s(?:(?:de|du)\s)?(?:[a-z]+\s)?\d{4}$")
 # "Source : Le Courrier du Détroit" under a reprinted article.
 SOURCE = re.compile(r"^source\s?:\s?\S")
 # Headings of the lists of links to other articles: the titles under them are links too.
@@ -187,6 +189,8 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
     if CALL_TO_ACTION.match(key) and len(key.split()) <= CALL_TO_ACTION_WORDS:
         return True  # a button or a banner, not a paragraph that starts like one
     if IMAGE_NAME.match(key) or (ARCHIVE_NOTE.match(folded.strip()) is not None):
+        return True
+    if ARCHIVE_MONTH.match(key):
         return True
     if SOURCE.match(key) and len(key.split()) <= 8:
         return True

@@ -29,7 +29,8 @@ GLUED_BUTTON = re.compile(r"^(?:Je m['’]abonne|S['’]abonner|Imprimer|Partage
 SHORTCODE = re.compile(
     r"""\[/?[a-z][a-z0-9_-]*(?:\s+[a-z_-]+\s?=\s?["”″'][^\]]*)+\]
     |\[/[a-z][a-z0-9_-]*\]
-    |\[(?:caption|divider|clear|gallery|separator|spacer|hr|toc|embed|/?row|/?column)\]""",
+    |\[(?:caption|divider|clear|gallery|separator|spacer|hr|toc|embed|/?row|/?column)\]
+    |\[(?:audio|video|youtube|soundcloud|embed):[^\]]*\]""",
     re.VERBOSE,
 )
 CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](?P<inner>.*?)\[/caption\]", re.IGNORECASE)

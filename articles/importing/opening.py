@@ -64,6 +64,11 @@ KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avan
 
 PARENTHESISED = re.compile(r"^\((?P<inside>[^()]{6,200})\)$")  # "(quand les analystes rêvent)"
 
+# The source under an epigraph: "Définition du Dictionnaire de l'Académie", "(Larousse)".
+EPIGRAPH_SOURCE = re.compile(
+    r"^definition (?:du|de la|de l'|des)\b|\bdictionnaire\b|\b(?:larousse|petit robert|littre)\b"
+)
+
 UPDATE_NOTE = re.compile(
     r"^(?:actualisation|actualise|mise a jour|mis a jour|maj|update|edit|erratum|rectificatif)\b"
 )
@@ -81,6 +86,8 @@ MAX_INTRODUCTION_WORDS = 75  # an interview's introduction, above its first ques
 MAX_QUESTION_WORDS = 35
 
 DATELINE_WORDS = 20
+
+KICKER_WORDS = (3, 15)  # a line introducing an editorial, under its issue number
 
 # An opening in the author's own voice is the text itself: "je", or an exhortation
 # ("regardons…"); the magazine's reporting "nous" is not ("nous avons suivi…").
@@ -137,6 +144,9 @@ def mark_opening(
             and any(is_prose(other) for other in rest[index + 1 :])
         ):
             line.assign(STANDFIRST, "entre parenthèses sous le titre")
+            standfirst = line.flat
+        elif first_text and alone and editorial_kicker(rest, index):
+            line.assign(STANDFIRST, "accroche courte sous le numéro d'un édito")
             standfirst = line.flat
         elif (
             first_text
@@ -220,6 +230,8 @@ def summary_line(
         return None
     if UPDATE_NOTE.match(fold(text)):  # "Actualisation du 10 mars : …", the editors' notice
         return None
+    if any(EPIGRAPH_SOURCE.search(part.folded) for part in parts):
+        return None  # "Rencontre : Fait de…" / "Définition du Dictionnaire…": an epigraph
     before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
     reprint = any(line.role == META and line.data.reprinted for line in before)
     # a newspaper's web summary ends without a full stop, and may open on its day
@@ -325,6 +337,30 @@ def paragraph_words(lines: list[Line]) -> int:
             break
         count += line.words
     return count
+
+
+def editorial_kicker(rest: list[Line], index: int) -> bool:
+    """ "En-Contact fête ses 14 ans" right under an édito's issue line ("Édito N°83 /"), above
+    its first paragraph: a short line that introduces the editorial, its chapô (four testers
+    out of five read it so on that template)."""
+    line = rest[index]
+    above = rest[index - 1] if index else None
+    following = [other for other in rest[index + 1 :] if other.role == TEXT]
+    return (
+        above is not None
+        and above.role == META
+        and bool(above.data.issue_number)
+        and bool(EDITORIAL.search(fold(above.data.category or "")))
+        and KICKER_WORDS[0] <= line.words <= KICKER_WORDS[1]
+        and heading_like(line, KICKER_WORDS[1])  # a sentence there is the editorial's first
+        and not is_question(line.flat)
+        and not FIRST_PERSON.search(line.folded)
+        and not OUR.search(line.folded)  # "Nous avons tous attendu…": the editorial itself
+        and "*" not in line.flat  # a footnote's call: the text's own line
+        and not line.flat.endswith(",")  # "Au lecteur banquier,": the editorial's salutation
+        and bool(following)
+        and following[0].words > line.words
+    )
 
 
 def picture_follows(rest: list[Line], index: int) -> bool:

@@ -629,3 +629,51 @@ def test_the_same_line_above_a_text_without_questions_signs_it():
     article = only(text)
     assert authors(article) == [("Odile Ferrand", "Directrice de site Nordline à Lorient")]
     assert article.needs_review
+
+
+def test_a_short_line_under_an_editorials_issue_line_is_its_standfirst():
+    header = "Publié le 12 décembre 2014 à 10:05 par Magazine En-Contact"
+    text = page(
+        "Quatorze bougies",
+        header,
+        "Quatorze bougies",
+        "Édito N°83 /",
+        "En-Contact fête ses 14 ans",
+        LONG,
+        CLOSING,
+    )
+    assert only(text).standfirst == "En-Contact fête ses 14 ans"
+
+
+def test_an_editorials_salutation_or_first_person_line_stays_the_text():
+    for line in ("Au lecteur banquier,", "Nous avons tous attendu au téléphone, un jour"):
+        header = "Publié le 12 décembre 2014 à 10:05 par Magazine En-Contact"
+        text = page(
+            "Quatorze bougies", header, "Quatorze bougies", "Édito N°83 /", line, LONG, CLOSING
+        )
+        assert only(text).standfirst is None, line
+
+
+def test_an_epigraph_and_its_dictionary_source_are_no_standfirst():
+    text = page(
+        "Le marathon des Rencontres – Épisode 1",
+        "Rencontre : fait de se trouver en présence de quelqu’un, par hasard ou non.\n"
+        "Définition du Dictionnaire de l’Académie.",
+        LONG,
+        MIDDLE,
+        CLOSING,
+    )
+    assert only(text).standfirst is None
+
+
+def test_audio_player_shortcodes_and_archive_month_labels_go():
+    text = page(
+        "Débrayages dans les centres d’appels",
+        "Archive juillet 2011",
+        "[audio:http://exemple.fr/uploads/Sandrine.mp3|titles=Sandrine]",
+        LONG,
+        CLOSING,
+    )
+    article = only(text)
+    assert article.body.startswith(OPENING)
+    assert "audio" not in article.body

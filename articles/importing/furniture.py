@@ -43,6 +43,7 @@ CALL_TO_ACTION = re.compile(
     r"^(?:abonnez-vous|je m'abonne|s'abonner|inscrivez-vous (?:a|sur)|recevez (?:notre|la) "
     r"newsletter|suivez-nous|partager sur|partagez sur|lire la suite|"
     r"(?:a )?lire (?:aussi|egalement)|voir aussi|sur le meme (?:sujet|theme)|"
+    r"voir (?:notre|nos) (?:dossiers?|articles?|enquetes?|interviews?|portraits?)\b|"
     r"laisser un commentaire|laissez un commentaire|j'aime(?: chargement)?$|chargement$|"
     r"articles? plus (?:anciens|recents)$|(?:older|newer) (?:posts|entries)$|"
     r"pour gerer vos consentements|gerer (?:mes|vos) (?:cookies|consentements)|"

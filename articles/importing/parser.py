@@ -245,14 +245,12 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         )
 
     meta = merge_meta(line for line in lines if line.role == META)
-    if (
-        meta.issue_number is None
-        and standfirst
-        and (found := ISSUE_MENTION.match(fold(standfirst)))
-    ):
-        # "Edito du numéro 131 d'En-Contact, …": the standfirst names the issue
+    opening_words = standfirst or next((line.flat for line in rest if line.role == TEXT), "")
+    if meta.issue_number is None and (found := ISSUE_MENTION.match(fold(opening_words))):
+        # "Edito du numéro 131 d'En-Contact, …": the standfirst or the first paragraph names
+        # the issue
         meta.issue_number = int(found["number"])
-        meta.category = meta.category or standfirst[: found.end("section")]
+        meta.category = meta.category or opening_words[: found.end("section")]
     if meta.issue_number is None and (found := TITLE_ISSUE.match(fold(title))):
         meta.issue_number = int(found["number"] or found["bare"])
     if not authors and meta.authors:

@@ -677,3 +677,16 @@ def test_audio_player_shortcodes_and_archive_month_labels_go():
     article = only(text)
     assert article.body.startswith(OPENING)
     assert "audio" not in article.body
+
+
+def test_an_editorial_whose_first_paragraph_names_its_issue():
+    first = f"Edito du numéro 131 d'En-Contact, le magazine des centres de contacts. {OPENING}"
+    article = only(
+        glued("«On ne sort jamais tout à fait d’un centre d’appels.»", first, LONG, CLOSING)
+    )
+    assert article.issue_number == 131
+
+
+def test_a_closing_see_our_file_line_is_furniture():
+    article = only(page("Nordline quitte le syndicat", LONG, CLOSING, "Voir notre dossier BPO."))
+    assert article.body.endswith(CLOSING)

@@ -5,10 +5,11 @@ copy served by gunicorn with the page cache off, and four pages (list, list filt
 tags, article, search) loaded from 127.0.0.1 for a bounded time by as many load generators
 sharing the connections, while `manage.py import_corpus` imports a generated archive into the
 same database, as docs/deployment.md says to import on a live site: `--nice`, so that the
-import's Python gives way to the web workers on the shared cores. The importer writes runs of
-50 files, one transaction each, and starts a new content generation at most every 5 s: readers
-pay for the counts and facets again after each. An import still running when the load ends is
-stopped (SIGTERM); the files it committed stay, as in production.
+import's Python gives way to the web workers on the shared cores and its database work is
+paced. The importer writes runs of 50 files, one transaction each, and starts a new content
+generation at most every 5 s: readers pay for the counts and facets again after each. An
+import still running when the load ends is stopped (SIGTERM); the files it committed stay, as
+in production.
 """
 
 import subprocess

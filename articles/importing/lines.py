@@ -161,7 +161,8 @@ def classify(lines: list[Line], keys: frozenset[str]):
     in_legends = False  # under « Légendes photos : », short lines caption the photos
     for index, line in enumerate(lines):
         heading = not above_text and bool(CAPTIONS_HEADING.match(line.folded.strip(" .")))
-        in_legends = heading or (in_legends and line.words <= MAX_TITLE_WORDS + 10)
+        bulleted = line.flat.startswith(("•", "–", "-", "*")) and line.words <= MAX_META_WORDS
+        in_legends = heading or (in_legends and (line.words <= MAX_TITLE_WORDS + 10 or bulleted))
         if in_legends:
             line.assign(FURNITURE, "légende, sous « Légendes photos »")
             continue

@@ -690,3 +690,15 @@ def test_an_editorial_whose_first_paragraph_names_its_issue():
 def test_a_closing_see_our_file_line_is_furniture():
     article = only(page("Nordline quitte le syndicat", LONG, CLOSING, "Voir notre dossier BPO."))
     assert article.body.endswith(CLOSING)
+
+
+def test_long_bulleted_captions_under_a_legends_heading_go():
+    legends = (
+        "Légendes Photos :\n"
+        "• Le nouveau quartier d’affaires de Lomé, où se sont installés la plupart des plateaux "
+        "qui servent les marques françaises depuis trois ans\n"
+        "• Le rédacteur en chef avec l’équipe d’encadrement du plateau, le jour de l’inauguration "
+        "du deuxième étage"
+    )
+    article = only(page("Ouvrir un plateau à Lomé", LONG, CLOSING, "Par Yann Kerhervé", legends))
+    assert article.body.endswith(CLOSING)

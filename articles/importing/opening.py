@@ -28,7 +28,7 @@ from articles.importing.lines import (
 )
 from articles.importing.reading import TEXT, Line
 from articles.importing.records import ParsedAuthor
-from articles.importing.signatures import name_and_role
+from articles.importing.signatures import is_name, name_and_role
 from textkit.folding import fold
 from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
 
@@ -163,6 +163,8 @@ def mark_opening(
             line.assign(
                 BYLINE, QUOTED_TITLE_BYLINE if quoted else "nom et fonction sous le titre", [author]
             )
+        elif line.words <= 4 and is_name(line.flat) and not line.flat.endswith(SENTENCE_ENDS):
+            line.assign(CAPTION, "un nom seul sous le titre : légende de la photo")
         elif KICKER.search(line.flat) and heading_like(line):
             line.assign(CAPTION, KICKER_CAPTION)
             following = rest[index + 1] if index + 1 < len(rest) else None

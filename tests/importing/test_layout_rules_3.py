@@ -702,3 +702,20 @@ def test_long_bulleted_captions_under_a_legends_heading_go():
     )
     article = only(page("Ouvrir un plateau à Lomé", LONG, CLOSING, "Par Yann Kerhervé", legends))
     assert article.body.endswith(CLOSING)
+
+
+def test_a_name_alone_under_the_title_is_the_photos_caption():
+    header = "Publié le 22 mai 2018 à 16:40 par Magazine En-Contact"
+    title = "Rideau pour le centre d’appels de Vierzon"
+    article = only(page(title, header, f"{title}\nOdile Ferrand", LONG, MIDDLE, CLOSING))
+    assert article.body.startswith(OPENING)
+    assert article.authors == []
+
+
+def test_file_names_with_capitals_before_the_text_go():
+    for name, text in (
+        ("Visite-ministre-Limoges", OPENING),
+        ("ARVENA_SAINT_ETIENNE_112B ", OPENING),
+    ):
+        article = only(page("Un centre d’appels pour Metz", f"{name}{text}", LONG, CLOSING))
+        assert article.body.startswith(OPENING), name

@@ -24,27 +24,21 @@ def kept_result_list(cl):
     }
 
 
-@register.tag(name="kept_result_list")
-def kept_result_list_tag(parser, token):
-    return InclusionAdminNode(
-        parser,
-        token,
-        func=kept_result_list,
-        template_name="change_list_results.html",
-        takes_context=False,
-    )
-
-
 def kept_date_hierarchy(cl):
     return cl.kept_date_hierarchy()
 
 
-@register.tag(name="kept_date_hierarchy")
-def kept_date_hierarchy_tag(parser, token):
-    return InclusionAdminNode(
-        parser,
-        token,
-        func=kept_date_hierarchy,
-        template_name="date_hierarchy.html",
-        takes_context=False,
-    )
+def admin_tag(name, func, template_name):
+    """Register `func` as the admin's inclusion tag `name`, as Django's admin tags are (its
+    templates are looked up per app and model, then in admin/)."""
+
+    def tag(parser, token):
+        return InclusionAdminNode(
+            parser, token, func=func, template_name=template_name, takes_context=False
+        )
+
+    register.tag(name=name)(tag)
+
+
+admin_tag("kept_result_list", kept_result_list, "change_list_results.html")
+admin_tag("kept_date_hierarchy", kept_date_hierarchy, "date_hierarchy.html")

@@ -27,8 +27,7 @@ from articles.importing.lines import (
     labels_only,
 )
 from articles.importing.reading import TEXT, Line
-from articles.importing.records import ParsedAuthor
-from articles.importing.signatures import is_name, name_and_role
+from articles.importing.signatures import is_name, titled_signature
 from textkit.folding import fold
 from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
 
@@ -42,12 +41,6 @@ SHORT_SUMMARY_REASON = "phrase courte sous le titre"
 
 ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b")
 
-# The magazine's own staff: a name with one of these roles under a title signs the piece.
-NEWSROOM_ROLE = re.compile(
-    r"^(?:(?:directeur|directrice|redacteur|redactrice|secretaire)(?: en chef)?"
-    r" (?:de la redaction|de la publication|adjointe? de la redaction)|redacteur en chef"
-    r"|redactrice en chef|journaliste|chroniqueur|chroniqueuse|editorialiste)\b"
-)
 REPRINT_SUMMARY_REASON = "résumé d'un article de presse repris, sous sa photo ou sans point final"
 
 BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
@@ -180,18 +173,6 @@ def mark_opening(
             line.assign(CAPTION, "ligne courte collée au-dessus d'un paragraphe : légende")
         first_text = False
     return standfirst
-
-
-def titled_signature(flat: str) -> ParsedAuthor | None:
-    """ "CLAIRE VASSEUR, Directrice de la rédaction" under a title: the author with her title
-    (capitalised, as a signature writes it; a caption's "superviseure chez X" is not), or a
-    newsroom role in any case ("Hélène Marchal, directrice de la rédaction")."""
-    author = name_and_role(flat)
-    if author is None or not author.role:
-        return None
-    if not author.role[:1].isupper() and not NEWSROOM_ROLE.match(fold(author.role)):
-        return None
-    return author
 
 
 def summary_line(

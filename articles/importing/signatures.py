@@ -39,6 +39,12 @@ SOURCE_TAIL = re.compile(r"\s[–—|]\s[^–—|,]{2,40}$")  # a newspaper's na
 WEB_SOURCE = re.compile(r"\b[\w-]+\.(?:fr|com|net|org|info|eu|be|ch|ma|tn|sn|mg)\b")
 # "Reportage réalisé par Manuel Jacquinet, à Fès": where the reporter wrote from.
 PLACE_TAIL = re.compile(r",\s(?:à|a|au|aux|en|depuis)\s[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}$")
+# The magazine's own staff: a name with one of these roles under a title signs the piece.
+NEWSROOM_ROLE = re.compile(
+    r"^(?:(?:directeur|directrice|redacteur|redactrice|secretaire)(?: en chef)?"
+    r" (?:de la redaction|de la publication|adjointe? de la redaction)|redacteur en chef"
+    r"|redactrice en chef|journaliste|chroniqueur|chroniqueuse|editorialiste)\b"
+)
 NAME_SEPARATORS = re.compile(r"\s*(?:,|\bet\b|\band\b|&)\s*")
 ROLE_WORDS = re.compile(
     r"\b(?:direct(?:eur|rice|or)|redact(?:eur|rice)|redaction|journaliste|fondat(?:eur|rice)|"
@@ -142,3 +148,15 @@ def read_byline(flat: str, folded: str, dated=None) -> list[ParsedAuthor] | None
     if handle and len(authors) == 1:
         authors[0] = ParsedAuthor(authors[0].name, authors[0].role, handle)
     return authors or None
+
+
+def titled_signature(flat: str) -> ParsedAuthor | None:
+    """ "CLAIRE VASSEUR, Directrice de la rédaction" under a title: the author with her title
+    (capitalised, as a signature writes it; a caption's "superviseure chez X" is not), or a
+    newsroom role in any case ("Hélène Marchal, directrice de la rédaction")."""
+    author = name_and_role(flat)
+    if author is None or not author.role:
+        return None
+    if not author.role[:1].isupper() and not NEWSROOM_ROLE.match(fold(author.role)):
+        return None
+    return author

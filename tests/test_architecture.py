@@ -5,6 +5,7 @@ never imports the back office nor the importer; models import nothing above them
 the back office itself and the URLconf imports the back office.
 """
 
+import ast
 import tomllib
 from pathlib import Path
 
@@ -39,3 +40,30 @@ def test_the_back_office_contract_names_every_module_outside_it():
         and path.stem not in ("__init__", "admin", "migrations")
     }
     assert outside - {"encontact.urls"} - set(contract["source_modules"]) == set()
+
+
+MAX_MODULE_LINES = 400
+MAX_CLASS_LINES = 150
+
+
+def application_modules():
+    root = PYPROJECT.parent
+    for package in ("articles", "authors", "encontact"):
+        for path in sorted((root / package).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_no_application_module_or_class_is_too_long_to_read():
+
+    too_long = []
+    for path in application_modules():
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{path.name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_CLASS_LINES:
+                    too_long.append(f"{path.name}: class {node.name}, {length} lines")
+    assert too_long == []

@@ -128,6 +128,8 @@ def title_slot(lines: list[Line], index: int) -> str | None:
     first_line = not any(lines[j].role == TEXT for j in range(index))
     if first_line and line.flat.endswith(("?", "!")) and line.words <= 25:
         vouched = True  # "… au Bénin. Pourquoi ?": a headline that asks, on the first line
+    if first_line and line.flat[-1:].isalnum() and line.words <= 25:
+        vouched = True  # "… factures par an. L'ex-directrice raconte": a headline, no full stop
     if (SENTENCE_BREAK.search(line.flat) and not vouched) or line.flat.endswith(":"):
         return None
     ends_a_sentence = line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...")

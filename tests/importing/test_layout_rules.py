@@ -315,9 +315,15 @@ def test_a_title_with_a_kicker_is_the_title_when_the_page_repeats_it():
     assert (article.title, article.body) == (heading, f"{OPENING}\n\n{MIDDLE}")
 
 
-def test_a_title_with_a_kicker_said_once_is_two_sentences_and_no_title():
+def test_a_first_line_with_a_kicker_and_no_full_stop_is_the_title_said_once():
     article = only(page("Tribune. Le coût caché des plateaux", OPENING, MIDDLE))
-    assert article.warnings == ["Titre deviné (aucune ligne de titre reconnue) : à vérifier."]
+    assert article.title == "Tribune. Le coût caché des plateaux"
+    assert article.warnings == []
+
+
+def test_a_first_line_of_two_finished_sentences_said_once_is_no_title():
+    article = only(page("Tribune. Le coût caché des plateaux.", OPENING, MIDDLE))
+    assert "Titre deviné (aucune ligne de titre reconnue) : à vérifier." in article.warnings
 
 
 # Standfirsts ------------------------------------------------------------------------------

@@ -719,3 +719,10 @@ def test_file_names_with_capitals_before_the_text_go():
     ):
         article = only(page("Un centre d’appels pour Metz", f"{name}{text}", LONG, CLOSING))
         assert article.body.startswith(OPENING), name
+
+
+def test_a_first_line_of_two_sentences_without_a_full_stop_is_the_title():
+    title = "Ma signature figurait sur huit millions de factures. L’ex-directrice raconte"
+    article = only(glued(title, LONG, MIDDLE, CLOSING))
+    assert article.title == title
+    assert not any("Titre deviné" in warning for warning in article.warnings)

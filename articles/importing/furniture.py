@@ -113,8 +113,10 @@ IMAGE_NAME = re.compile(
 )
 # "( Archives magazine En-Contact, année 2016 )": where an old piece was found again.
 ARCHIVE_NOTE = re.compile(r"^\(\s?archives?\b[^()]{0,80}\)$")
-# "Archive juillet 2011": the month of the archive a page was saved from.
-ARCHIVE_MONTH = re.compile(r"^archives?\s(?:(?:de|du)\s)?(?:[a-z]+\s)?\d{4}$")
+# "Archive juillet 2011", "Archive : En-Contact, février 2018": when the page was archived.
+ARCHIVE_MONTH = re.compile(
+    r"^archives?\s?:?\s(?:en-?contact,?\s)?(?:(?:de|du)\s)?(?:[a-z]+\s)?\d{4}$"
+)
 # "Source : Le Courrier du Détroit" under a reprinted article.
 SOURCE = re.compile(r"^source\s?:\s?\S")
 # Headings of the lists of links to other articles: the titles under them are links too.

@@ -82,7 +82,7 @@ GLUED_META_HINT = re.compile(r"n°|#|\bno\.?\s?\d|numero|en-?contact\s?\d")
 # "Texte : Claire Vasseur – Photos : Marc Roy": the author's byline, then the photographer's.
 TEXT_THEN_PHOTOS = re.compile(r"^textes?\s?:\s?\S[^–—|/]{2,60}?\s[–—|/-]\s(?=photos?\b)")
 
-TRAILING_BYLINE = re.compile(r"\s[–—-]\s?(?P<byline>[Pp]ar\s[^–—]+)$")
+TRAILING_BYLINE = re.compile(r"(?:\s[–—-]|(?<=[?!])\s)\s?(?P<byline>[Pp]ar\s[^–—?!]+)$")
 
 POST_HEADER = re.compile(
     r"^(?:this (?:article|entry|post) was (?:written|posted)|posted (?:by|on))"

@@ -136,10 +136,20 @@ def read_byline(flat: str, folded: str, dated=None) -> list[ParsedAuthor] | None
         handle = found["handle"]
         names = (names[: found.start()] + names[found.end() :]).strip(" ,")
     authors: list[ParsedAuthor] = []
-    for part in NAME_SEPARATORS.split(names):
+    pieces = re.split(f"({NAME_SEPARATORS.pattern})", names)
+    separator = ""
+    for part in pieces:
+        if NAME_SEPARATORS.fullmatch(part):
+            separator = part.strip()
+            continue
         if not part:
             continue
-        if is_name(part):
+        if authors and authors[-1].role is None and separator == "," and is_role(fold(part)):
+            authors[-1] = ParsedAuthor(authors[-1].name, part)
+        elif authors and authors[-1].role and separator == ",":
+            # "…, Directrice Expérience Client, Groupe Hestia": the role's organisation
+            authors[-1] = ParsedAuthor(authors[-1].name, f"{authors[-1].role}, {part}")
+        elif is_name(part):
             authors.append(ParsedAuthor(normalise_name(part)))
         elif authors and is_role(fold(part)) and authors[-1].role is None:
             authors[-1] = ParsedAuthor(authors[-1].name, part)

@@ -726,3 +726,34 @@ def test_a_first_line_of_two_sentences_without_a_full_stop_is_the_title():
     article = only(glued(title, LONG, MIDDLE, CLOSING))
     assert article.title == title
     assert not any("Titre deviné" in warning for warning in article.warnings)
+
+
+def test_a_byline_role_may_name_its_organisation_after_a_comma():
+    signature = "Par Odile Ferrand, Directrice Expérience Client, Groupe Nordline Habitat"
+    article = only(page("L’écoute des centres d’appels", LONG, CLOSING, signature))
+    assert authors(article) == [
+        ("Odile Ferrand", "Directrice Expérience Client, Groupe Nordline Habitat")
+    ]
+
+
+def test_two_authors_joined_by_et_after_a_role_stay_two():
+    signature = "Par Odile Ferrand, directrice de la rédaction, et Yann Kerhervé"
+    article = only(page("L’écoute des centres d’appels", LONG, CLOSING, signature))
+    assert [name for name, _role in authors(article)] == ["Odile Ferrand", "Yann Kerhervé"]
+
+
+def test_a_byline_after_a_headlines_question_mark_is_cut_off_the_title():
+    article = only(
+        glued(
+            "Le sinistre, moment de vérité de l’assureur ? par Odile Ferrand", LONG, MIDDLE, CLOSING
+        )
+    )
+    assert article.title == "Le sinistre, moment de vérité de l’assureur ?"
+    assert authors(article) == [("Odile Ferrand", None)]
+
+
+def test_an_archive_line_naming_the_magazine_and_the_month_is_furniture():
+    article = only(
+        page("Des plateaux fantômes", "Archive : En-Contact, février 2018", LONG, CLOSING)
+    )
+    assert article.body.startswith(OPENING)

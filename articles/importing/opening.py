@@ -26,7 +26,7 @@ from articles.importing.lines import (
     is_prose,
     labels_only,
 )
-from articles.importing.reading import TEXT, Line
+from articles.importing.reading import TEXT, Line, without_quotes
 from articles.importing.signatures import is_name, titled_signature
 from textkit.folding import fold
 from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
@@ -119,7 +119,7 @@ def mark_opening(
     for index, line in enumerate(rest):
         if line.role != TEXT:
             continue
-        if title is not None and line.folded == title.folded:
+        if title is not None and without_quotes(line.folded) == without_quotes(title.folded):
             line.assign(REPEAT, "répète le titre")
             continue
         if (

@@ -19,6 +19,7 @@ TEXT = "text"
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Control characters and the invisible ones (zero-width spaces and joiners, BOM, soft hyphen).
 UNSEEN = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+QUOTE_MARKS = re.compile(r"[\"'«»“”‘’]")
 ENCODINGS = (("utf-8-sig", None), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1"))
 
 
@@ -55,6 +56,12 @@ def phrases(block: str, *, whole: bool = True, then: str = "") -> re.Pattern:
     forms = [line.strip() for line in block.splitlines()]
     forms = [form for form in forms if form and not form.startswith("#")]
     return re.compile(rf"^(?:{'|'.join(forms)}){then or ('$' if whole else '')}")
+
+
+def without_quotes(text: str) -> str:
+    """The words without their quote marks: a title repeated with other quotes ("…" under
+    « … » or '…') is the same title."""
+    return " ".join(QUOTE_MARKS.sub(" ", text).split())
 
 
 def flatten(text: str) -> str:

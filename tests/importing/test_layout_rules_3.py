@@ -757,3 +757,11 @@ def test_an_archive_line_naming_the_magazine_and_the_month_is_furniture():
         page("Des plateaux fantômes", "Archive : En-Contact, février 2018", LONG, CLOSING)
     )
     assert article.body.startswith(OPENING)
+
+
+def test_a_title_repeated_with_other_quote_marks_is_still_the_title():
+    title = '"Les usagers veulent une réponse", Odile Ferrand, Nordline'
+    repeat = "'Les usagers veulent une réponse', Odile Ferrand, Nordline"
+    article = only(page("Recherche", title, "Publié par le", repeat, LONG, MIDDLE, CLOSING))
+    assert article.standfirst is None
+    assert repeat not in article.body

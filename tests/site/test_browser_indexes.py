@@ -78,6 +78,7 @@ def test_reader_browses_issues_authors_subjects_and_sections(
     page.screenshot(path=screenshots / f"reader-issues-{device}.png", full_page=True)
 
     page.get_by_role("link", name="N° 82 Intelligence artificielle").click()
+    page.locator(".issue-contents .card-title").first.wait_for()  # the issue's page has loaded
     contents = page.locator(".issue-contents .card-title").all_inner_texts()
     page.get_by_role("navigation", name="Fil d'Ariane").get_by_role("link", name="Numéros").click()
     back_on_issues = page.url.endswith("/numeros/")

@@ -78,27 +78,33 @@ def test_reader_browses_issues_authors_subjects_and_sections(
     page.screenshot(path=screenshots / f"reader-issues-{device}.png", full_page=True)
 
     page.get_by_role("link", name="N° 82 Intelligence artificielle").click()
-    page.locator(".issue-contents .card-title").first.wait_for()  # the issue's page has loaded
+    page.wait_for_url("**/numeros/82/")  # each click below waits for its page before reading it
     contents = page.locator(".issue-contents .card-title").all_inner_texts()
     page.get_by_role("navigation", name="Fil d'Ariane").get_by_role("link", name="Numéros").click()
+    page.wait_for_url("**/numeros/")
     back_on_issues = page.url.endswith("/numeros/")
 
     nav.get_by_role("link", name="Auteurs").click()
+    page.wait_for_url("**/auteurs/")
     authors = page.locator(".person-name").all_inner_texts()
     page.get_by_role("link", name="Manuel Jacquinet").click()
+    page.wait_for_url("**/auteurs/*/")
     author_title = page.get_by_role("heading", level=1).inner_text()
 
     nav.get_by_role("link", name="Mots-clés").click()
+    page.wait_for_url("**/mots-cles/")
     most_used = page.locator("ol.tag-cloud a").first.inner_text()
     page.get_by_role("link", name="De A à Z").click()
     page.get_by_role("navigation", name="Initiales").get_by_role("link", name="T").click()
     page.locator("section", has=page.get_by_role("heading", name="T", exact=True)).get_by_role(
         "link", name="téléphonie"
     ).click()
+    page.wait_for_url("**/mots-cles/t*/")
     tag_title = page.get_by_role("heading", level=1).inner_text()
 
     nav.get_by_role("link", name="Rubriques").click()
     page.get_by_role("link", name="Interview").click()
+    page.wait_for_url("**/rubriques/*/")
     section_crumbs = page.get_by_role("navigation", name="Fil d'Ariane").inner_text()
 
     assert (current.split("\n"), years, placeholders, covers_loaded) == (

@@ -144,16 +144,20 @@ def test_reader_filters_by_two_tags_reads_and_searches_without_accents(
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
         "link", name="Articles"
     ).click()
+    page.wait_for_url("**/articles/")  # each click waits for its page before it is read
     facets = page.get_by_role("region", name="Affiner par mot-clé")
     facets.get_by_role("link", name="CRM").click()
+    page.wait_for_url("**/articles/?*tag=crm*")
     page.get_by_role("region", name="Affiner par mot-clé").get_by_role(
         "link", name="offshore"
     ).click()
+    page.wait_for_url("**/articles/?*tag=offshore*")
     chips = page.locator(".chips .chip-label").all_inner_texts()
     listed = page.locator(".listing-results .card-title").all_inner_texts()
     page.screenshot(path=screenshots / f"reader-list-{device}.png")
 
     page.get_by_role("link", name="Le centre d'appel des années 80 est mort").click()
+    page.wait_for_url("**/articles/*-*/")
     title = page.get_by_role("heading", level=1).inner_text()
     questions = page.locator(".article-body .question").count()
     page.screenshot(path=screenshots / f"reader-article-{device}.png")

@@ -9,10 +9,28 @@ ResizeToFit does, so that `width`/`height` reserve the image's room before it ar
 
 from functools import lru_cache
 
+from django.db import models
 from imagekit import ImageSpec, hashers
 from imagekit.processors import ResizeToFill, ResizeToFit
 
 QUALITY = 82
+
+
+class SizedImageField(models.ImageField):
+    """An ImageField that reads an image's size when it is given the file, never when a row loads.
+
+    Django's ImageField fills empty `width_field`/`height_field` when a row is loaded, by opening
+    the file: a row whose size is missing (written by raw SQL or a bulk update) would open its
+    file at every page, and fail it when the file is gone. Pages do without the size (the
+    versions' sizes then assume 3:2, `Renditions.size_of`); saving the image again fills it.
+    """
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        file = instance.__dict__.get(self.attname)
+        # A name read from a row, rather than a file being given.
+        stored = isinstance(file, str) or getattr(file, "_committed", False)
+        if force or not stored:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
 
 
 class Version(ImageSpec):

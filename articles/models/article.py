@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from articles import bodies
-from articles.images import Renditions, resized
+from articles.images import Renditions, SizedImageField, resized
 from articles.models.issue import Issue
 from articles.models.lead_image import LeadImage
 from articles.models.named import Slugged, slug_field
@@ -194,7 +194,7 @@ class BodyImage(models.Model):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="body_images", verbose_name="article"
     )
-    image = models.ImageField(
+    image = SizedImageField(
         "image", upload_to="articles/corps/%Y/%m/", width_field="width", height_field="height"
     )
     width = models.PositiveIntegerField("largeur", null=True, editable=False)

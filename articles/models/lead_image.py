@@ -5,13 +5,13 @@ from django.db import models
 from django.utils.functional import cached_property
 from imagekit.models import ImageSpecField
 
-from articles.images import Renditions, resized
+from articles.images import Renditions, SizedImageField, resized
 
 
 class LeadImage(models.Model):
     """The lead image's fields of an article (an abstract model: its fields are the article's)."""
 
-    image = models.ImageField(
+    image = SizedImageField(
         "image principale",
         upload_to="articles/%Y/%m/",
         blank=True,

@@ -161,6 +161,29 @@ def test_pages_never_read_nor_write_an_image_file(client, pictured):
     assert (statuses, untouchable.call_count) == ([200] * 7, 0)
 
 
+def test_a_row_without_its_image_size_never_reads_the_file(client, pictured, media):
+    """Only raw SQL or a bulk update can empty the size: pages go on without the file."""
+    type(pictured).objects.filter(pk=pictured.pk).update(image_width=None, image_height=None)
+    (media / pictured.image.name).unlink()
+    with file_access_forbidden() as untouchable:
+        statuses = [client.get(url).status_code for url in ("/", pictured.get_absolute_url())]
+        sizes = [size for _file, size in type(pictured).objects.get().lead_image.versions]
+
+    assert (statuses, untouchable.call_count, sizes) == (
+        [200, 200],
+        0,
+        [(400, 266), (800, 533), (1200, 800)],
+    )
+
+
+def test_an_image_given_to_a_saved_article_is_measured(pictured):
+    pictured.image = image_file("portrait.jpg", (600, 900))
+    pictured.save()
+    pictured.refresh_from_db()
+
+    assert (pictured.image_width, pictured.image_height) == (600, 900)
+
+
 @pytest.mark.parametrize(
     ("url", "queries"),
     [

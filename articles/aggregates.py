@@ -94,20 +94,22 @@ def prefetch_aggregates(pairs):
 
     Under load every round trip to Redis is a wait and two context switches on a busy
     machine; a list page asked for three in a row (count, facets, sections). Those found and
-    those missing are remembered for the request (PageCacheMiddleware's memo); outside a
-    request, or without the aggregate cache, nothing is read.
+    those missing are remembered for the request (PageCacheMiddleware's memo), and not read
+    again by a later call; outside a request, or without the aggregate cache, nothing is read.
     """
     memo = REQUEST_MEMO.get()
     if memo is None or not settings.AGGREGATE_CACHE or len(pairs) < 2:
         return
+    known = memo.setdefault("aggregates", {})
     try:
         generation = current_generation()
         keys = [aggregate_key(generation, name, key) for name, key in pairs]
-        found = cache.get_many(keys)
+        keys = [key for key in keys if key not in known]
+        found = cache.get_many(keys) if keys else {}
     except Exception:  # noqa: BLE001 - cached_aggregate() will try again, key by key
         logger.warning("Aggregate cache unavailable", exc_info=True)
         return
-    memo.setdefault("aggregates", {}).update({key: found.get(key) for key in keys})
+    known.update({key: found.get(key) for key in keys})
 
 
 def cached_fragments(name, keys, render):

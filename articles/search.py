@@ -151,16 +151,20 @@ def terms(query):
     return wanted, excluded
 
 
-def search(queryset, query):
+def search(queryset, query, keep=None):
     """Articles of `queryset` matching `query`, annotated with `rank` (higher is better).
 
-    On PostgreSQL, at most the RANKED most recent matches (see the module docstring).
+    On PostgreSQL, at most the RANKED most recent matches (see the module docstring), whose
+    ids are looked up at once: `keep`, if given, receives the function that looks them up and
+    answers them (the search page keeps them per content generation).
     """
     if not any(terms(query)):
         return queryset.annotate(rank=Value(0.0)).none()
     if connection.vendor == "postgresql":
         search_query = postgres_query(query)
-        return queryset.filter(AnyOf(F("pk"), recent_matches(queryset, search_query))).annotate(
+        find = functools.partial(recent_matches, queryset, search_query)
+        ids = keep(find) if keep else find()
+        return queryset.filter(AnyOf(F("pk"), ids)).annotate(
             rank=SearchRank(F("search_vector"), search_query, weights=RANK_WEIGHTS)
         )
     expression = fts_query(query)

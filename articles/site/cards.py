@@ -6,6 +6,7 @@ shows: views fetch and prefetch everything, templates only read (tests/site pins
 Tags shown to readers include the importer's suggestions, which editors accept or drop.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -79,11 +80,10 @@ def with_cards(articles, template=CARD, also=()):
     trip: rendering 20 of them was about half of a list page's time, and reading their
     authors and tags two of its queries. Only the cards not kept are rendered, and only their
     links read; with nothing kept (`AGGREGATE_CACHE` off) that is every card, in the same two
-    queries as before. Not for cards that show more than the article itself (a search's
-    excerpts).
+    queries as before. A card showing a search's `excerpt` is kept under that excerpt too.
     """
     pairs = [*((article, template) for article in articles), *also]
-    by_key = {f"{name}:{article.pk}": (article, name) for article, name in pairs}
+    by_key = {card_key(article, name): (article, name) for article, name in pairs}
 
     def render(missing):
         with_card_links([by_key[key][0] for key in missing])
@@ -93,8 +93,16 @@ def with_cards(articles, template=CARD, also=()):
 
     cards = cached_fragments("card", by_key, render)
     for article, name in pairs:
-        article.card = mark_safe(cards[f"{name}:{article.pk}"])  # noqa: S308 - our template
+        article.card = mark_safe(cards[card_key(article, name)])  # noqa: S308 - our template
     return articles
+
+
+def card_key(article, template):
+    """What a card's HTML depends on: the article, the template and a search's excerpt."""
+    excerpt = getattr(article, "excerpt", None)
+    if not excerpt:
+        return f"{template}:{article.pk}"
+    return f"{template}:{article.pk}:{hashlib.sha256(excerpt.encode()).hexdigest()[:32]}"
 
 
 def public_articles():

@@ -106,8 +106,12 @@ class ArchiveListMixin:
             queryset.only(*CARD_FIELDS), page_size
         )
         cards = with_cards if self.cards_kept else with_card_links
-        page.object_list = cards(list(page.object_list))
+        page.object_list = cards(self.page_articles(page))
         return paginator, page, page.object_list, is_paginated
+
+    def page_articles(self, page):
+        """The articles of `page` (a list); `page.object_list` is still a query."""
+        return list(page.object_list)
 
 
 class PaginatedList(ArchiveListMixin, ListView):
@@ -157,6 +161,7 @@ class ArticleListView(ArchiveListMixin, FilterView):
         self.filterset = self.get_filterset(self.get_filterset_class())
         if not self.filterset.is_valid():
             raise Http404("Ce filtre ne désigne rien.")
+        prefetch_aggregates(self.aggregates())  # before filtering: a search reads one there
         self.object_list = self.filterset.qs
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
         return self.render_to_response(context)

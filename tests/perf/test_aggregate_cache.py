@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from articles.caching import content_changed
 from articles.models import Tag
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, IssueFactory
 
 LIST = "/articles/"
 
@@ -146,3 +146,21 @@ def test_an_article_page_keeps_its_related_articles_until_the_content_changes(
 
     # article · bylines · tags; related articles and the issue's neighbours kept
     assert (kept, related) == (3, ["Voisin"])
+
+
+@pytest.mark.django_db
+def test_the_home_page_keeps_the_current_issue_until_the_content_changes(
+    client, aggregate_cache, committed
+):
+    with committed():
+        issue = IssueFactory(number=90)
+        ArticleFactory(title="Premier", issue=issue, issue_position=1)
+    client.get("/")
+    kept = queries(client, "/")
+    with committed():
+        ArticleFactory(title="Second", issue=issue, issue_position=2)
+
+    text = client.get("/").text
+
+    # latest articles · editorial; the issue's box, its cards and the top tags kept
+    assert (kept, "Premier" in text, "Second</a></li>" in text) == (2, True, True)

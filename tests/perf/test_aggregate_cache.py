@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from articles.caching import content_changed
 from articles.models import Tag
+from authors.models import Author
 from tests.factories import ArticleFactory, IssueFactory
 
 LIST = "/articles/"
@@ -144,8 +145,23 @@ def test_an_article_page_keeps_its_related_articles_until_the_content_changes(
 
     related = [other.title for other in client.get(url).context["related"]]
 
-    # article · bylines · tags; related articles and the issue's neighbours kept
-    assert (kept, related) == (3, ["Voisin"])
+    # the article; its authors, tags, related articles and the issue's neighbours kept
+    assert (kept, related) == (1, ["Voisin"])
+
+
+@pytest.mark.django_db
+def test_an_article_page_shows_a_new_tag_and_author_at_once(client, aggregate_cache, committed):
+    with committed():
+        article = ArticleFactory(tag_names=["crm"])
+    url = article.get_absolute_url()
+    client.get(url)
+    with committed():
+        article.tags.add("offshore")
+        article.bylines.create(author=Author.objects.create(name="Nadia Bensaïd"), position=9)
+
+    text = client.get(url).text
+
+    assert ("offshore</a></li>" in text, "Nadia Bensaïd</a>" in text) == (True, True)
 
 
 @pytest.mark.django_db

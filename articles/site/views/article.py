@@ -2,7 +2,7 @@
 newsroom's preview of any article in the same layout."""
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,8 +10,9 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from articles.aggregates import cached_aggregate
-from articles.models import LISTING_ORDER, Article, ArticleAuthor, TaggedArticle
+from articles.models import LISTING_ORDER, Article, Tag, TaggedArticle
 from articles.site.cards import NEVER_SHOWN
+from authors.models import Author
 
 RELATED_SHOWN = 4
 
@@ -20,23 +21,20 @@ RELATED_SHOWN = 4
 # most of it for a common tag (seven articles in ten carry "relation client").
 RELATED_CANDIDATES = 400
 
-BYLINES = Prefetch(
-    "bylines", queryset=ArticleAuthor.objects.select_related("author").order_by("position")
-)
-
-TAGGINGS = Prefetch(
-    "taggedarticle_set",
-    queryset=TaggedArticle.objects.select_related("tag").order_by("tag__name"),
-    to_attr="taggings",
-)
-
 
 def get_with_reader_data(queryset, **lookup):
-    """One article of `queryset` with its bylines and tags, or 404."""
-    return get_object_or_404(
-        queryset.select_related("issue", "section").prefetch_related(BYLINES, TAGGINGS),
-        **lookup,
-    )
+    """One article of `queryset` with its issue and section, or 404."""
+    return get_object_or_404(queryset.select_related("issue", "section"), **lookup)
+
+
+def reader_links(article):
+    """The article's authors, in byline order, and its tags, by name: one query each."""
+    authors = Author.objects.filter(bylines__article=article).order_by("bylines__position")
+    tags = Tag.objects.filter(tagged_articles__content_object=article).order_by("name")
+    return {
+        "article_authors": list(authors.only("name", "slug", "role")),
+        "article_tags": list(tags.only("name", "slug")),
+    }
 
 
 def related_articles(article, tag_ids):
@@ -72,8 +70,10 @@ def related_articles(article, tag_ids):
 
 
 def reading_context(article):
-    """What an article page shows beside the article: related pieces, neighbours in the issue."""
-    tag_ids = [tagging.tag_id for tagging in article.taggings]
+    """What an article page shows around the article's text: its authors and tags
+    (`reader_links`), related pieces, neighbours in the issue."""
+    links = reader_links(article)
+    tag_ids = [tag.pk for tag in links["article_tags"]]
     related = related_articles(article, tag_ids)
     previous = following = None
     if article.issue_id:
@@ -92,10 +92,15 @@ def reading_context(article):
             if position + 1 < len(siblings):
                 pk, title, slug = siblings[position + 1]
                 following = Article(pk=pk, title=title, slug=slug)
-    return {"related": list(related) if tag_ids else [], "previous": previous, "next": following}
+    return {
+        **links,
+        "related": list(related) if tag_ids else [],
+        "previous": previous,
+        "next": following,
+    }
 
 
-def structured_data(request, article):
+def structured_data(request, article, authors, tags):
     """The article as a schema.org NewsArticle, for search engines (JSON-LD)."""
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
@@ -108,14 +113,14 @@ def structured_data(request, article):
         "author": [
             {
                 "@type": "Person",
-                "name": byline.author.name,
-                "url": request.build_absolute_uri(byline.author.get_absolute_url()),
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
             }
-            for byline in article.bylines.all()
+            for author in authors
         ],
         "publisher": {"@type": "Organization", "name": "En-Contact"},
         "dateModified": timezone.localtime(article.updated_at).isoformat(),
-        "keywords": [tagging.tag.name for tagging in article.taggings],
+        "keywords": [tag.name for tag in tags],
     }
     if article.published_at:
         data["datePublished"] = timezone.localtime(article.published_at).isoformat()
@@ -175,13 +180,16 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Related articles and the issue's neighbours change only with the content (two
-        # queries, half of the page's database time): kept like the lists' aggregates.
+        # Authors, tags, related articles and the issue's neighbours change only with the
+        # content (four queries, most of the page's database time): kept like the lists'
+        # aggregates.
         article = self.object
         context.update(
-            cached_aggregate("reading", str(article.pk), lambda: reading_context(article))
+            cached_aggregate("article-reading", str(article.pk), lambda: reading_context(article))
         )
-        context["structured_data"] = structured_data(self.request, article)
+        context["structured_data"] = structured_data(
+            self.request, article, context["article_authors"], context["article_tags"]
+        )
         return context
 
 
@@ -200,11 +208,13 @@ def preview(request, pk):
     if not can_preview(request.user):
         raise Http404("Aperçu réservé à la rédaction.")
     article = get_with_reader_data(Article.objects.all(), pk=pk)
+    reading = reading_context(article)
+    authors, tags = reading["article_authors"], reading["article_tags"]
     context = {
         "article": article,
         "preview": True,
-        "structured_data": structured_data(request, article),
-        **reading_context(article),
+        "structured_data": structured_data(request, article, authors, tags),
+        **reading,
     }
     response = render(request, "articles/article_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"

@@ -43,6 +43,8 @@ PERSON_CAPTION = "une personne et ce qu'elle fait, seuls entre deux paragraphes 
 
 UNDER_PICTURE_CAPTION = "ligne courte collée sous le paragraphe où la photo est collée : légende"
 
+REPEATED_CAPTION = "la même légende, répétée (texte de l'image, puis légende)"
+
 KICKER_CAPTION = "surtitre de presse (« … / VILLE ») : légende"
 
 # Caption forms that held on every page seen (no doubt to report); the others are doubts.
@@ -52,6 +54,7 @@ SURE_CAPTIONS = {
     CREDITED_CAPTION,
     KICKER_CAPTION,
     UNDER_PICTURE_CAPTION,
+    REPEATED_CAPTION,
 }
 
 
@@ -99,9 +102,16 @@ def mark_captions(rest: list[Line]):
         ):
             line.assign(CAPTION, UNDER_PICTURE_CAPTION)
             continue
-        if blank_lines and not line.standalone:
+        following = rest[text[position + 1]]
+        if line.role == TEXT and following.folded == line.folded and following.gap_before == 0:
+            # the picture's alt text, then its caption: the same line twice
+            if position + 2 < len(text) and (why := caption_reason(line, rest[text[position + 2]])):
+                line.assign(CAPTION, why)
+                following.assign(CAPTION, REPEATED_CAPTION)
             continue
-        if why := caption_reason(line, rest[text[position + 1]]):
+        if line.role != TEXT or (blank_lines and not line.standalone):
+            continue
+        if why := caption_reason(line, following):
             line.assign(CAPTION, why)
 
 

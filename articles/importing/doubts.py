@@ -13,7 +13,9 @@ from articles.importing import opening
 from articles.importing.dates import find_date
 from articles.importing.lines import FURNITURE, SENTENCE_BREAK, SENTENCE_ENDS, STANDFIRST
 from articles.importing.opening import is_note
+from articles.importing.questions import FIRST_PERSON
 from articles.importing.reading import Line
+from articles.importing.signatures import is_name
 from textkit.paragraphs import is_question
 
 CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
@@ -21,7 +23,10 @@ CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) 
 WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit")
 
 # A picture's file name, a slug or a shortcode the rules did not know, left in a paragraph.
-LEFTOVER_CODE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\[/?[a-z_]+[\] ]")
+LEFTOVER_CODE = re.compile(
+    r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\[/?[a-z_]+[\] ]"
+    r"|[A-Za-z0-9]+(?:_+[A-Za-z0-9]+){2,}"  # a file name glued anywhere: "…2__280x_logo_salon"
+)
 
 SHORT_OPENING_WORDS = 15  # an opening sentence that short may be a caption or a chapô
 
@@ -29,6 +34,7 @@ LONG_TITLE_WORDS = 20  # a headline that long has probably swallowed its standfi
 
 INTRODUCTION_WORDS = (26, 75)  # a paragraph of a few sentences, neither a line nor a page
 
+INTRODUCTION_LINES = 3  # an interview's introduction, below its standfirst
 DATE_LINE_WORDS = 6  # "vendredi 3 juin 2011": a date on its own line
 
 
@@ -45,6 +51,9 @@ def body_doubts(
     summary = next((line for line in rest if line.role == STANDFIRST), None)
     if summary is not None and summary.reason == opening.BYLINE_SUMMARY_REASON:
         doubts.append("Chapô suivi de la signature : chapô ou premier paragraphe ?")
+    summary_words = sum(line.words for line in rest if line.role == STANDFIRST)
+    if summary_words > opening.MAX_INTRODUCTION_WORDS:  # an interview's long introduction
+        doubts.append(f"Chapô long ({summary_words} mots) : chapô ou premier paragraphe ?")
     if any(line.reason == opening.QUOTED_TITLE_BYLINE for line in rest):
         doubts.append("Nom et fonction sous un titre entre guillemets : auteur ou interviewé ?")
     if summary is not None and summary.reason == opening.TITLE_GOES_ON_REASON:
@@ -67,6 +76,8 @@ def body_doubts(
             f"Le texte finit sur une ligne courte : « {last.flat} » : intertitre d'une page "
             "coupée, signature ou décor ?"
         )
+    if last is not None and len(body) > 1 and lowercase_signature(last.flat):
+        doubts.append(f"Le texte finit sur un nom ? « {last.flat} » : signature ou texte ?")
     for line in text:
         if line.words <= 25 and CREDIT_WORDS.search(line.folded):
             doubts.append(f"Crédit ou légende resté dans le texte ? « {line.flat} »")
@@ -91,10 +102,35 @@ def opening_doubts(text: list[Line], *, has_standfirst: bool) -> list[str]:
             f"Le texte commence par une phrase courte : « {first.flat} » : légende, chapô "
             "ou début du texte ?"
         ]
-    answered = len(text) > 2 and not is_question(text[2].flat)
-    if not has_standfirst and not is_question(first.flat) and is_question(second.flat) and answered:
+    if interview_introduction(text, has_standfirst=has_standfirst):
         return ["Introduction d'une interview au début du texte : chapô ou premier paragraphe ?"]
     return []
+
+
+def lowercase_signature(flat: str) -> bool:
+    """ "Hélène marchetti." closing a text: a signature typed without its capitals?"""
+    words = flat.rstrip(".").split()
+    return (
+        len(words) == 2
+        and words[0][:1].isupper()
+        and words[1][:1].islower()
+        and is_name(f"{words[0]} {words[1][:1].upper()}{words[1][1:]}")
+    )
+
+
+def interview_introduction(text: list[Line], *, has_standfirst: bool) -> bool:
+    """The text opens on a paragraph of prose (up to INTRODUCTION_LINES of them under a
+    standfirst, which the introduction may continue), then the first of an interview's answered
+    questions."""
+    asked = [index for index, line in enumerate(text) if is_question(line.flat)]
+    if len(asked) < 2:
+        return False
+    first = asked[0]
+    return (
+        1 <= first <= (INTRODUCTION_LINES if has_standfirst else 1)
+        and first + 1 < len(text)
+        and not is_question(text[first + 1].flat)
+    )
 
 
 def introduction_glued_to_title(rest: list[Line], first: Line) -> bool:
@@ -107,7 +143,7 @@ def introduction_glued_to_title(rest: list[Line], first: Line) -> bool:
         and first.gap_before == 0
         and INTRODUCTION_WORDS[0] <= first.words <= INTRODUCTION_WORDS[1]
         and 1 <= len(SENTENCE_BREAK.findall(first.flat)) <= 3
-        and not opening.FIRST_PERSON.search(first.folded)
+        and not FIRST_PERSON.search(first.folded)
     )
 
 

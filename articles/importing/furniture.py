@@ -25,7 +25,8 @@ MENU_WORDS = GLUE_WORDS | frozenset(
     """
     accueil home recherche rechercher search menu contact contacts contactez-nous magazine
     newsletter newsletters abonnement abonnements abonner s'abonner abonnez-vous connexion
-    connecter se deconnexion login logout inscription inscrire s'inscrire compte profil archives
+    connecter se deconnexion login logout inscription inscrire s'inscrire creer compte profil
+    s'identifier identifiez-vous archives
     numeros publicite annonceurs mentions legales cgu cgv confidentialite cookies partager share
     imprimer print facebook twitter linkedin instagram youtube email e-mail mail envoyer ami
     scroll top haut page retour suivant precedent next previous prev lire aussi voir plus more

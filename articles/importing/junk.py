@@ -19,8 +19,9 @@ JUNK = re.compile(
     r"|(?-i:[a-z0-9]+(?:-[a-z0-9]+){2,})"  # a picture's slug: "couv-114-web-2", "interview-x-web"
     # a slug with capitals glued before a capital: "Visite-ministre-LimogesLe communiqué…"
     r"|(?-i:[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}?(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
-    # a file name in capitals and underscores before the text: "ARVENA_SAINT_ETIENNE_112B 2 h…"
-    r"|(?-i:[A-Z0-9]+(?:_[A-Z0-9]+){2,}(?=\s))"
+    # a file name in capitals and underscores before the text: "ARVENA_SAINT_ETIENNE_112B 2 h…",
+    # a copy's ("CAMILLE_DORAT_12_A - copieEn bonne…")
+    r"|(?-i:[A-Z0-9]+(?:_[A-Z0-9]+){2,}(?:\s-\scopie(?:\s\(\d+\))?)?(?=\s|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
     # a file name with an underscore, glued before a capital or a quote: "plateau-lille_1Il y a",
     # "Port_Louis_vue_du_Pouce«"
     r"|(?-i:(?=[\w-]*_)[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+?(?=[«“\"]|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’']))"

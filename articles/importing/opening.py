@@ -26,6 +26,7 @@ from articles.importing.lines import (
     is_prose,
     labels_only,
 )
+from articles.importing.questions import FIRST_PERSON, asks_again, introduces_questions
 from articles.importing.reading import TEXT, Line, without_quotes
 from articles.importing.signatures import is_name, titled_signature
 from textkit.folding import fold
@@ -46,6 +47,8 @@ REPRINT_SUMMARY_REASON = "résumé d'un article de presse repris, sous sa photo 
 BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
 
 TITLE_GOES_ON_REASON = "suite du titre"
+
+SUBTITLE_REASON = "sous-titre seul entre deux blancs sous le titre répété"
 
 # Under a quotation's title, a name and a role may be the interviewee's: a doubt.
 QUOTED_TITLE_BYLINE = "nom et fonction sous un titre entre guillemets"
@@ -74,21 +77,13 @@ SHORT_SUMMARY_WORDS = 25
 
 MAX_SENTENCE_WORDS = 45  # a summary in one sentence may run a little longer
 
-MAX_INTRODUCTION_WORDS = 75  # an interview's introduction, above its first question
+MAX_INTRODUCTION_WORDS = 75  # a summary in the template's slot for it
+MAX_INTERVIEW_WORDS = 150  # an interview's introduction, above its first question
 
-MAX_QUESTION_WORDS = 35
 
 DATELINE_WORDS = 20
 
 KICKER_WORDS = (3, 15)  # a line introducing an editorial, under its issue number
-
-# An opening in the author's own voice is the text itself: "je", or an exhortation
-# ("regardons…"); the magazine's reporting "nous" is not ("nous avons suivi…").
-FIRST_PERSON = re.compile(
-    r"\b(?:je|j'|moi|mon|ma|mes)\b"
-    r"|\b(?:regardons|voyons|disons|rappelons|notons|avouons|reconnaissons|soyons|commencons"
-    r"|parlons|imaginons|prenons|posons|revenons|osons|allons-y)\b"
-)
 
 
 def opening(rest: list[Line]) -> list[Line]:
@@ -192,14 +187,19 @@ def summary_line(
     buttons_below = below is not None and below.role == FURNITURE and 1 <= below.words <= 5
     # The template's slot for the chapô (between the title or header and the page's buttons or
     # header), or an interview's introduction above the first question, may run longer.
+    interview = introduces_questions(rest, index + len(parts))
     longest, breaks = (
-        (MAX_INTRODUCTION_WORDS, 3)
-        if header_below or buttons_below or introduces_questions(rest, index + len(parts))
+        (MAX_INTERVIEW_WORDS, 8)
+        if interview
+        else (MAX_INTRODUCTION_WORDS, 3)
+        if header_below or buttons_below
         else (MAX_SUMMARY_WORDS, 2)
     )
     if not SENTENCE_BREAK.search(text):
         longest = max(longest, MAX_SENTENCE_WORDS)  # one sentence sums up, however long
-    if words > longest or len(SENTENCE_BREAK.findall(text)) > breaks or parts[0].glued:
+    if words > longest or len(SENTENCE_BREAK.findall(text)) > breaks:
+        return None
+    if parts[0].glued and not interview:  # a paragraph under its picture: the text's first
         return None
     # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any
     # other question is an interviewer's.
@@ -278,7 +278,7 @@ def summary_line(
         and not OUR.search(fold(text))
     ):
         return BYLINE_SUMMARY_REASON
-    if is_question(after.flat) and weak_rules:
+    if is_question(after.flat) and weak_rules and asks_again(following[1:]):
         return "résumé sous le titre d'une interview"
     if text.startswith(("…", "...")):
         return TITLE_GOES_ON_REASON
@@ -291,6 +291,18 @@ def summary_line(
         and text[-1:].isalnum()  # not a hard-wrapped paragraph ("…de métier,")
         and after.flat.lstrip('«“" ')[:1].isupper()
     )
+    # the newer template's subtitle: a line without a full stop, alone between blank lines
+    # under the repeated title, above the first paragraph ("Quand le ministre chante faux")
+    if (
+        repeated
+        and weak_rules
+        and len(parts) == 1
+        and parts[0].gap_before
+        and parts[0].gap_after
+        and heading_like(parts[0])
+        and is_prose(after)
+    ):
+        return SUBTITLE_REASON
     if not (text.endswith((".", "…", "!", "»", "”")) or unfinished) or not weak_rules:
         return None
     if glued_below and not before_meta and not blog:  # a blog post's template has no chapô
@@ -358,22 +370,6 @@ def above_the_header(rest: list[Line], index: int) -> bool:
     the text starts under it, so a paragraph above it, under the title, sums the text up."""
     following = next((line for line in rest[index:] if line.role != FURNITURE), None)
     return following is not None and following.role == META and is_header(following)
-
-
-def introduces_questions(rest: list[Line], index: int) -> bool:
-    """The line at `index` (pictures and furniture aside) is an interviewer's question: one
-    short sentence that asks, then an answer that is no question."""
-    following = [line for line in rest[index:] if line.role not in (FURNITURE, CAPTION, CREDIT)]
-    if len(following) < 2:
-        return False
-    question, answer = following[0], following[1]
-    return (
-        is_question(question.flat)
-        and question.words <= MAX_QUESTION_WORDS
-        and len(SENTENCE_BREAK.findall(question.flat)) <= 2  # premises, then the question
-        and not FIRST_PERSON.search(question.folded)
-        and not is_question(answer.flat)
-    )
 
 
 def summary_lines(rest: list[Line], index: int) -> list[Line]:

@@ -98,17 +98,49 @@ def test_comment_headings_by_rule():
     assert not is_comment_form("votre adresse a change : prevenez votre conseiller.")
 
 
+INTERVIEW = ("En-Contact : Par où avez-vous commencé ?", LONG_2, "Et ensuite ?", LONG)
+
+
 def test_an_introduction_above_an_interviews_first_question_is_doubted():
-    article = only(
-        page(
-            "Rencontre avec une directrice de plateau",
-            DATE_LINE,
-            LONG,
-            "En-Contact : Par où avez-vous commencé ?",
-            LONG_2,
-        )
+    """In the author's own voice, it is the text's first paragraph, but perhaps the chapô."""
+    introduction = "Je l'ai rencontrée un matin de juin. " + LONG
+    title = "Rencontre avec une directrice de plateau"
+    article = only(page(title, DATE_LINE, introduction, *INTERVIEW))
+    assert (article.standfirst, doubts(article, "Introduction d'une interview") != []) == (
+        None,
+        True,
     )
-    assert doubts(article, "Introduction d'une interview") != []
+
+
+def test_an_introduction_of_several_lines_under_an_interviews_standfirst_is_doubted():
+    summary = "Une directrice de plateau raconte vingt ans de métier, de Lille à Rabat."
+    lines = "\n".join(["Rencontre avec une directrice de plateau", summary, LONG, *INTERVIEW])
+    article = only(lines + "\n")
+    assert (article.standfirst, doubts(article, "Introduction d'une interview") != []) == (
+        summary,
+        True,
+    )
+
+
+def test_a_single_question_under_the_opening_is_a_subheading_not_an_interview():
+    summary = (
+        "Une enquête de six mois sur les numéros de recrutement des grandes enseignes, ces lignes "
+        "censées accueillir les candidats. Nous avons appelé quarante fois, à toute heure, en "
+        "semaine comme le samedi. Personne ne répond, ou presque, et les annonces continuent."
+    )
+    lines = ["Personne ne décroche", summary, "Le numéro de l'indifférence ?", LONG, LONG_2]
+    article = only("\n".join(lines) + "\n")
+    assert (article.standfirst, article.body.startswith("Une enquête")) == (None, True)
+    assert doubts(article, "Introduction d'une interview") == []
+
+
+def test_a_long_introduction_taken_as_the_chapo_is_doubted():
+    introduction = f"{LONG} {LONG_2} {LONG}"
+    answer = f"{LONG_2} {LONG} {LONG_2}"  # a summary announces a longer text
+    questions = ("Par où avez-vous commencé ?", "Et ensuite ?", "Pourquoi ?")
+    interview = [line for question in questions for line in (question, answer)]
+    article = only(page("Rencontre avec une directrice", DATE_LINE, introduction, *interview))
+    assert (article.standfirst, doubts(article, "Chapô long") != []) == (introduction, True)
 
 
 def test_titles_and_categories_that_read_like_something_else_are_doubted():

@@ -1,0 +1,73 @@
+"""Layout rules learnt from the held-out rounds 34-37, one test each: the pattern and a near
+neighbour that must not trigger it. Every page here is made up for the test."""
+
+from tests.importing.test_layout_rules import CLOSING, LONG, MIDDLE, OPENING, glued, only, page
+
+HEADER = "Publié le 12 juin 2012 à 16:19 par Magazine En-Contact"
+SUBTITLE = "Quand le ministre découvre enfin les plateaux de province"
+
+
+def newer_template(title, *lines):
+    """en-contact.com's newer template: the title, the header, the title again."""
+    return page("Le magazine de la relation client.", title, HEADER, title, *lines)
+
+
+def test_a_subtitle_alone_under_the_repeated_title_is_the_standfirst():
+    article = only(newer_template("Moi, patron de plateau", SUBTITLE, OPENING, LONG, CLOSING))
+    assert (article.standfirst, article.body.startswith(OPENING)) == (SUBTITLE, True)
+
+
+def test_a_subtitle_without_the_repeated_title_stays_a_heading():
+    article = only(page("Moi, patron de plateau", HEADER, SUBTITLE, OPENING, LONG, CLOSING))
+    assert article.standfirst is None
+
+
+def test_an_interviews_introduction_under_a_picture_name_is_the_standfirst():
+    interview = ("En-Contact : Pourquoi Porto ?", LONG, "En-Contact : Et demain ?", LONG, MIDDLE)
+    text = newer_template("Rencontre à Porto", f"CAMILLE_DORAT_12_A - copie{OPENING}", *interview)
+    article = only(text)
+    assert (article.standfirst, article.body.startswith("En-Contact : Pourquoi")) == (
+        OPENING,
+        True,
+    )
+
+
+def test_a_paragraph_under_a_picture_name_outside_an_interview_is_the_text():
+    text = newer_template("Rencontre à Porto", f"CAMILLE_DORAT_12_A{OPENING}", LONG, CLOSING)
+    article = only(text)
+    assert (article.standfirst, article.body.startswith(OPENING)) == (None, True)
+
+
+def test_a_paywalls_account_button_is_furniture():
+    notice = "Abonnez-vous pour accéder aux contenus exclusifs !"
+    article = only(newer_template("Le label", OPENING, LONG, CLOSING, notice, "Créer un compte"))
+    assert article.body.endswith(CLOSING)
+
+
+def test_a_caption_printed_twice_goes_with_both_copies():
+    caption = "Pascal Morvan, président-fondateur de Vox Littoral"
+    text = newer_template("Vox Littoral", OPENING, LONG, glued(caption, caption), MIDDLE, CLOSING)
+    article = only(text)
+    assert (caption in article.body, article.needs_review) == (False, False)
+
+
+def test_a_sentence_repeated_in_the_text_is_no_caption():
+    sentence = "Le tribunal tranchera demain."
+    text = newer_template("Vox Littoral", OPENING, LONG, glued(sentence, sentence), CLOSING)
+    assert only(text).body.count(sentence) == 2
+
+
+def test_a_closing_name_without_its_capitals_is_doubted():
+    article = only(newer_template("Le redressement", OPENING, LONG, CLOSING, "Hélène marchetti."))
+    assert any("finit sur un nom" in warning for warning in article.warnings)
+
+
+def test_a_closing_sentence_of_two_words_is_no_name():
+    article = only(newer_template("Le redressement", OPENING, LONG, CLOSING, "À suivre."))
+    assert not any("finit sur un nom" in warning for warning in article.warnings)
+
+
+def test_a_file_name_glued_inside_a_paragraph_is_doubted():
+    glued_name = "Bestshore…2__280x_label_logoles mots-valises se multiplient depuis dix ans."
+    article = only(newer_template("Le label", OPENING, glued_name, LONG, CLOSING))
+    assert any("Nom de fichier" in warning for warning in article.warnings)

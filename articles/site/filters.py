@@ -69,6 +69,26 @@ def tags_of_published(request=None):
     return Tag.objects.filter(Exists(visible.filter(visible__gt=0)))
 
 
+class KeptTagsField(django_filters.fields.ModelMultipleChoiceField):
+    """The tag filter's field: the tags asked for, looked up once per content generation.
+
+    Checking that each slug names a tag of a published article is a query of every list
+    filtered by tags (a fifth of the time of one filtered by two); the answer changes only with
+    the content (`cached_aggregate`). Slugs naming no such tag are refused at every request,
+    and never kept.
+    """
+
+    def _check_values(self, value):
+        key = json.dumps(sorted({str(slug) for slug in value}), ensure_ascii=False)
+        return cached_aggregate(
+            "tag-choices", key, lambda: super(KeptTagsField, self)._check_values(value)
+        )
+
+
+class KeptTagsFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = KeptTagsField
+
+
 published_issues = used_by_published(Issue)
 published_sections = used_by_published(Section)
 
@@ -83,7 +103,7 @@ class Chip:
 
 class ArticleFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Mots recherchés", method="filter_words")
-    tag = django_filters.ModelMultipleChoiceFilter(
+    tag = KeptTagsFilter(
         label="Mots-clés",
         queryset=tags_of_published,
         to_field_name="slug",

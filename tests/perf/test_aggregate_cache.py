@@ -180,3 +180,30 @@ def test_the_home_page_keeps_the_current_issue_until_the_content_changes(
 
     # latest articles · editorial; the issue's box, its cards and the top tags kept
     assert (kept, "Premier" in text, "Second</a></li>" in text) == (2, True, True)
+
+
+@pytest.mark.django_db
+def test_a_list_filtered_by_two_tags_looks_its_tags_up_once_per_change(
+    client, aggregate_cache, committed
+):
+    with committed():
+        ArticleFactory.create_batch(3, tag_names=["crm", "bpo"])
+    url = f"{LIST}?tag=crm&tag=bpo"
+    client.get(url)
+
+    # the page's rows: its tags, count, facets and cards kept
+    assert queries(client, url) == 1
+
+
+@pytest.mark.django_db
+def test_a_tag_filter_refuses_a_tag_at_once_when_its_last_article_goes(
+    client, aggregate_cache, committed
+):
+    with committed():
+        article = ArticleFactory(tag_names=["crm"])
+        ArticleFactory(tag_names=["bpo"])
+    before = client.get(f"{LIST}?tag=crm").status_code
+    with committed():
+        article.delete()
+
+    assert (before, client.get(f"{LIST}?tag=crm").status_code) == (200, 404)

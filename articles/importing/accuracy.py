@@ -140,13 +140,14 @@ class Score:
         self.flagged_wrong += flagged
         label = f"{name}#{index}"
         if want is None:
-            self.misses.append(f"{label}: article en trop « {got['title'][:60]} »")
+            self.misses.append(f"{label}: article en trop « {(got['title'] or '')[:60]} »")
         elif got is None:
             where = " (page signalée)" if flagged else ""
-            self.misses.append(f"{label}: article manquant « {want['title'][:60]} »{where}")
+            self.misses.append(f"{label}: article manquant « {(want['title'] or '')[:60]} »{where}")
         else:
             details = ", ".join(f"{key}={shown(key, got)!r}" for key in bad)
-            self.misses.append(f"{label} « {want['title'][:40]} »: {details}")
+            where = " (signalé)" if flagged else ""
+            self.misses.append(f"{label} « {(want['title'] or '')[:40]} »{where}: {details}")
 
     def lines(self, verbose: bool = False) -> list[str]:
         out = [f"{key:<14} {self.right[key]:>4}/{self.judged[key]:<4}" for key in FIELDS]

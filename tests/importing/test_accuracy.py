@@ -48,8 +48,16 @@ def test_a_wrong_field_is_counted_as_a_miss_with_its_value():
         0,
         1,
         1,
-        ["page.txt#0 « Le vrai titre »: title='AMBUSH'"],
+        ["page.txt#0 « Le vrai titre » (signalé): title='AMBUSH'"],
     )
+
+
+def test_a_page_without_a_title_is_scored_without_failing():
+    """A truth may say a page shows no title (null): the parser's guess is then a miss."""
+    score = Score()
+    want = {"title": None, "body_starts": "Un", "authors": []}
+    score.add("page.txt", 0, {"title": "Un texte…", "body": "Un texte"}, want)
+    assert (score.wrong, score.misses) == (1, ["page.txt#0 «  »: title='Un texte…'"])
 
 
 def test_a_missing_article_counts_as_flagged_only_when_its_page_is():

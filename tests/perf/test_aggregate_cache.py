@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import counters
 from articles.caching import content_changed
 from articles.models import Tag
 from authors.models import Author
@@ -207,3 +208,15 @@ def test_a_tag_filter_refuses_a_tag_at_once_when_its_last_article_goes(
         article.delete()
 
     assert (before, client.get(f"{LIST}?tag=crm").status_code) == (200, 404)
+
+
+@pytest.mark.django_db
+def test_the_whole_archive_s_facets_never_say_they_are_sampled(
+    client, aggregate_cache, committed, monkeypatch
+):
+    monkeypatch.setattr(counters, "FACET_SAMPLE", 2)
+    with committed():
+        ArticleFactory.create_batch(3, tag_names=["crm"])
+
+    # computed, then read from the cache: the whole archive's counts, not a sample
+    assert [client.get(LIST).context["facets_sampled"] for _ in range(2)] == [False, False]

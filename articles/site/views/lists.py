@@ -179,7 +179,7 @@ class ArticleListView(ArchiveListMixin, FilterView):
         context["facets"] = self.filterset.facets(self.object_list, key=self.aggregate_key())
         context["facets_sampled"] = (
             not self.filterset.words
-            and self.counted != (ArchiveCount.Kind.TOTAL, 0)
+            and self.filterset.counted() != (ArchiveCount.Kind.TOTAL, 0)
             and context["paginator"].count > counters.FACET_SAMPLE
         )
         return context

@@ -48,12 +48,12 @@ BYLINE_SUMMARY_REASON = "résumé sous le titre, suivi de la signature"
 
 TITLE_GOES_ON_REASON = "suite du titre"
 
-SUBTITLE_REASON = "sous-titre seul entre deux blancs sous le titre répété"
-
 # Under a quotation's title, a name and a role may be the interviewee's: a doubt.
 QUOTED_TITLE_BYLINE = "nom et fonction sous un titre entre guillemets"
 
 OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
+
+SUBTITLE_REASON = "sous-titre seul entre deux blancs sous le titre répété"
 
 # "The green line", "The intricate Matrix": a photo's English title, not a French subheading
 KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"

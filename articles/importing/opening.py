@@ -5,8 +5,14 @@ paragraphs are `captions.py`'s.
 
 import re
 
-from articles.importing.captions import KICKER_CAPTION, is_picture_name
+from articles.importing.captions import (
+    KICKER_CAPTION,
+    PERSON_CAPTION,
+    caption_reason,
+    is_picture_name,
+)
 from articles.importing.dates import WEEKDAYS, find_date
+from articles.importing.editorials import EDITORIAL, editorial_kicker
 from articles.importing.lines import (
     BYLINE,
     CAPTION,
@@ -26,7 +32,7 @@ from articles.importing.lines import (
     is_prose,
     labels_only,
 )
-from articles.importing.questions import FIRST_PERSON, asks_again, introduces_questions
+from articles.importing.questions import FIRST_PERSON, OUR, asks_again, introduces_questions
 from articles.importing.reading import TEXT, Line, without_quotes
 from articles.importing.signatures import is_name, titled_signature
 from textkit.folding import fold
@@ -36,7 +42,6 @@ MIN_SUMMARY_WORDS = 8
 
 TIME_STAMP = re.compile(rf"^(?:{'|'.join(WEEKDAYS.split())})\b|^\d{{1,2}}\s?h\s?\d{{0,2}}\b")
 
-EDITORIAL = re.compile(r"\bedito|\beditorial")
 
 SHORT_SUMMARY_REASON = "phrase courte sous le titre"
 
@@ -51,7 +56,8 @@ TITLE_GOES_ON_REASON = "suite du titre"
 # Under a quotation's title, a name and a role may be the interviewee's: a doubt.
 QUOTED_TITLE_BYLINE = "nom et fonction sous un titre entre guillemets"
 
-OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
+
+PERSON_UNDER_TITLE = "une personne et ce qu'elle fait, sous le titre : légende de sa photo"
 
 SUBTITLE_REASON = "sous-titre seul entre deux blancs sous le titre répété"
 
@@ -82,8 +88,6 @@ MAX_INTERVIEW_WORDS = 150  # an interview's introduction, above its first questi
 
 
 DATELINE_WORDS = 20
-
-KICKER_WORDS = (3, 15)  # a line introducing an editorial, under its issue number
 
 
 def opening(rest: list[Line]) -> list[Line]:
@@ -151,6 +155,16 @@ def mark_opening(
             line.assign(
                 BYLINE, QUOTED_TITLE_BYLINE if quoted else "nom et fonction sous le titre", [author]
             )
+        elif (
+            first_text
+            and index + 1 < len(rest)
+            and caption_reason(line, rest[index + 1]) == PERSON_CAPTION
+            and any(is_prose(other) for other in rest[index + 1 :])
+        ):
+            # "Hélène Duvivier, directrice générale, Banque Azur" under the header: the
+            # photo's caption; the chapô may follow it
+            line.assign(CAPTION, PERSON_UNDER_TITLE)
+            continue
         elif line.words <= 4 and is_name(line.flat) and not line.flat.endswith(SENTENCE_ENDS):
             line.assign(CAPTION, "un nom seul sous le titre : légende de la photo")
         elif KICKER.search(line.flat) and heading_like(line):
@@ -246,8 +260,8 @@ def summary_line(
         for line in following
         if is_prose(line) and not is_note(line) and line.words >= MIN_SUMMARY_WORDS
     ]
-    if sum(line.words for line in text_after) < 2 * words:
-        return None  # a summary announces a text longer than itself
+    if sum(line.words for line in text_after) < (1 if interview else 2) * words:
+        return None  # a summary announces a text longer than itself (an interview, cut short)
     above = rest[index - 1] if index else None
     below = rest[index + len(parts)] if index + len(parts) < len(rest) else None
     if above is not None and is_picture_name(above) and below is not None and below.role == CREDIT:
@@ -332,30 +346,6 @@ def paragraph_words(lines: list[Line]) -> int:
             break
         count += line.words
     return count
-
-
-def editorial_kicker(rest: list[Line], index: int) -> bool:
-    """ "En-Contact fête ses 14 ans" right under an édito's issue line ("Édito N°83 /"), above
-    its first paragraph: a short line that introduces the editorial, its chapô (four testers
-    out of five read it so on that template)."""
-    line = rest[index]
-    above = rest[index - 1] if index else None
-    following = [other for other in rest[index + 1 :] if other.role == TEXT]
-    return (
-        above is not None
-        and above.role == META
-        and bool(above.data.issue_number)
-        and bool(EDITORIAL.search(fold(above.data.category or "")))
-        and KICKER_WORDS[0] <= line.words <= KICKER_WORDS[1]
-        and heading_like(line, KICKER_WORDS[1])  # a sentence there is the editorial's first
-        and not is_question(line.flat)
-        and not FIRST_PERSON.search(line.folded)
-        and not OUR.search(line.folded)  # "Nous avons tous attendu…": the editorial itself
-        and "*" not in line.flat  # a footnote's call: the text's own line
-        and not line.flat.endswith(",")  # "Au lecteur banquier,": the editorial's salutation
-        and bool(following)
-        and following[0].words > line.words
-    )
 
 
 def picture_follows(rest: list[Line], index: int) -> bool:

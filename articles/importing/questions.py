@@ -7,7 +7,7 @@ from articles.importing.lines import CAPTION, CREDIT, FURNITURE, SENTENCE_BREAK
 from articles.importing.reading import Line
 from textkit.paragraphs import is_question
 
-MAX_QUESTION_WORDS = 35
+MAX_QUESTION_WORDS = 60
 
 # An opening in the author's own voice is the text itself: "je", or an exhortation
 # ("regardons…"); the magazine's reporting "nous" is not ("nous avons suivi…").
@@ -16,6 +16,8 @@ FIRST_PERSON = re.compile(
     r"|\b(?:regardons|voyons|disons|rappelons|notons|avouons|reconnaissons|soyons|commencons"
     r"|parlons|imaginons|prenons|posons|revenons|osons|allons-y)\b"
 )
+
+OUR = re.compile(r"\b(?:nous|notre|nos)\b")  # the author's own voice, not a summary's
 
 
 def introduces_questions(rest: list[Line], index: int) -> bool:

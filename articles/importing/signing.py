@@ -14,7 +14,7 @@ ROLE_AND_INITIALS = re.compile(r"^(?:le |la |l')?(?P<role>[^,]{3,50}),\s?[a-z]{1
 
 SIGNERS_SEPARATOR = re.compile(r"\s?,\s|\s(?:et|and|&)\s")
 
-INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.\s?){2,3}$")
+INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?\s?){2,3}$")  # "M. R.", "J.-P. L."
 
 
 def read_signatures(rest: list[Line]) -> list[ParsedAuthor]:

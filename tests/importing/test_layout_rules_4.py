@@ -71,3 +71,42 @@ def test_a_file_name_glued_inside_a_paragraph_is_doubted():
     glued_name = "Bestshore…2__280x_label_logoles mots-valises se multiplient depuis dix ans."
     article = only(newer_template("Le label", OPENING, glued_name, LONG, CLOSING))
     assert any("Nom de fichier" in warning for warning in article.warnings)
+
+
+OLDER_HEADER = "Le 18 avril 2012 par Magazine En-Contact"
+GREETING = (
+    "Bonjour Hélène, et merci de nous recevoir. Vous disiez, avant cet entretien, que le "
+    "classement de novembre avait surpris vos équipes. N’était-ce pas plutôt le signe d’une "
+    "organisation restée en retard sur la croissance du nombre de ses clients ?"
+)
+
+
+def test_a_caption_under_the_header_lets_an_interviews_introduction_be_the_standfirst():
+    caption = "Hélène Duvivier, directrice générale, Banque Azur en ligne"
+    answers = (LONG, "Et ensuite ?", MIDDLE)
+    text = page("« Décrocher en une minute »", OLDER_HEADER, caption, OPENING, GREETING, *answers)
+    article = only(text)
+    assert (caption in article.body, article.standfirst, article.body.startswith("Bonjour")) == (
+        False,
+        OPENING,
+        True,
+    )
+
+
+def test_a_single_long_question_below_the_opening_makes_no_interview():
+    """Two sentences of 50 words make a chapô above an interview, not above a text."""
+    opening = f"{OPENING} {MIDDLE}"
+    text = page("Décrocher en une minute", OLDER_HEADER, opening, GREETING, LONG, CLOSING)
+    article = only(text)
+    assert (article.standfirst, article.body.startswith(OPENING)) == (None, True)
+    interview = page("Décrocher", OLDER_HEADER, opening, GREETING, LONG, "Et ensuite ?", CLOSING)
+    assert only(interview).standfirst == opening
+
+
+def test_hyphenated_initials_closing_a_reprint_sign_it():
+    text = page("OUEST-FRANCE – Ne quittez pas", OPENING, LONG, CLOSING, "J.-P. L.")
+    article = only(text)
+    assert ([author.name for author in article.authors], article.body.endswith(CLOSING)) == (
+        ["J.-P. L."],
+        True,
+    )

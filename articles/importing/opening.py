@@ -84,6 +84,7 @@ SHORT_SUMMARY_WORDS = 25
 MAX_SENTENCE_WORDS = 45  # a summary in one sentence may run a little longer
 
 MAX_INTRODUCTION_WORDS = 75  # a summary in the template's slot for it
+MAX_TEASER_WORDS = 60  # the newer template's teaser above its photo
 MAX_INTERVIEW_WORDS = 150  # an interview's introduction, above its first question
 
 
@@ -202,11 +203,15 @@ def summary_line(
     # The template's slot for the chapô (between the title or header and the page's buttons or
     # header), or an interview's introduction above the first question, may run longer.
     interview = introduces_questions(rest, index + len(parts))
+    # the newer template's teaser above its photo: two sentences, up to 60 words
+    teaser = repeated and picture_follows(rest, index + len(parts))
     longest, breaks = (
         (MAX_INTERVIEW_WORDS, 8)
         if interview
         else (MAX_INTRODUCTION_WORDS, 3)
         if header_below or buttons_below
+        else (MAX_TEASER_WORDS, 1)
+        if teaser
         else (MAX_SUMMARY_WORDS, 2)
     )
     if not SENTENCE_BREAK.search(text):

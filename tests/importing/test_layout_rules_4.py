@@ -110,3 +110,23 @@ def test_hyphenated_initials_closing_a_reprint_sign_it():
         ["J.-P. L."],
         True,
     )
+
+
+TEASER = (  # 45 words: longer than a summary elsewhere (40)
+    "Formés aux outils de relance et rompus aux messageries enrichies, les anciens télévendeurs "
+    "de la côte atlantique ont changé de métier sans quitter leur ville natale. À Agadir, un "
+    "ancien entrepôt de conserves de sardines accueille désormais trois cents postes de travail "
+    "et une école."
+)
+
+
+def test_a_two_sentence_teaser_above_the_photo_of_the_newer_template_is_the_standfirst():
+    caption = "Samira Oubella, © En-Contact"
+    text = newer_template("Mon assureur est à Agadir", TEASER, caption, OPENING, LONG, CLOSING)
+    article = only(text)
+    assert (article.standfirst, article.body.startswith(OPENING)) == (TEASER, True)
+
+
+def test_the_same_teaser_without_a_photo_below_is_the_text():
+    article = only(newer_template("Mon assureur est à Agadir", TEASER, OPENING, LONG, CLOSING))
+    assert (article.standfirst, article.body.startswith(TEASER)) == (None, True)

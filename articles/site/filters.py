@@ -78,6 +78,13 @@ class KeptTagsField(django_filters.fields.ModelMultipleChoiceField):
     and never kept.
     """
 
+    def clean(self, value):
+        # No tag asked: an empty list, which django-filter skips (an empty queryset is not one
+        # of its empty values: filter_tags iterated it, compiling a query of every list).
+        if not self.required and not value:
+            return []
+        return super().clean(value)
+
     def _check_values(self, value):
         key = json.dumps(sorted({str(slug) for slug in value}), ensure_ascii=False)
         return cached_aggregate(

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -220,3 +221,25 @@ def test_the_whole_archive_s_facets_never_say_they_are_sampled(
 
     # computed, then read from the cache: the whole archive's counts, not a sample
     assert [client.get(LIST).context["facets_sampled"] for _ in range(2)] == [False, False]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["", "?tag=", "?tag=&q="])
+def test_a_list_without_tags_compiles_only_the_queries_it_runs(
+    client, aggregate_cache, committed, monkeypatch, query
+):
+    with committed():
+        ArticleFactory.create_batch(3, tag_names=["crm"])
+    client.get(LIST + query)
+    compiled = []
+    execute_sql = SQLCompiler.execute_sql
+    monkeypatch.setattr(
+        SQLCompiler,
+        "execute_sql",
+        lambda self, *a, **kw: compiled.append(1) or execute_sql(self, *a, **kw),
+    )
+
+    run = queries(client, LIST + query)
+
+    # An empty tag filter once compiled a query at every request, only to find it empty.
+    assert (run, len(compiled)) == (1, 1)

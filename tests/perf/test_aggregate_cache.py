@@ -243,3 +243,22 @@ def test_a_list_without_tags_compiles_only_the_queries_it_runs(
 
     # An empty tag filter once compiled a query at every request, only to find it empty.
     assert (run, len(compiled)) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_an_article_page_renders_its_content_once_per_change_and_the_same(
+    client, settings, aggregate_cache, committed
+):
+    with committed():
+        article = ArticleFactory(tag_names=["crm"], issue=IssueFactory())
+        ArticleFactory(title="Voisin", tag_names=["crm"], issue=article.issue)
+    url = article.get_absolute_url()
+    client.get(url)
+    kept = client.get(url)
+    settings.AGGREGATE_CACHE = False
+    rendered = client.get(url)
+
+    assert (
+        kept.text,
+        [t.name for t in kept.templates if t.name == "articles/article_content.html"],
+    ) == (rendered.text, [])

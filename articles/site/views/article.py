@@ -5,7 +5,9 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
@@ -15,6 +17,7 @@ from articles.site.cards import NEVER_SHOWN
 from authors.models import Author
 
 RELATED_SHOWN = 4
+CONTENT = "articles/article_content.html"
 
 # Related articles are looked for among this many articles sharing a tag, half published
 # before the article and half after: counting shared tags over the whole archive would read
@@ -100,6 +103,15 @@ def reading_context(article):
     }
 
 
+def kept(article):
+    """What an article page keeps per content generation: its `reading_context` and its
+    content rendered with it (articles/article_content.html), a third of the page's time,
+    which depends on the content alone (the page's <head> has absolute addresses)."""
+    reading = reading_context(article)
+    context = {"article": article, **reading}
+    return {**reading, "content": render_to_string(CONTENT, context)}
+
+
 def structured_data(request, article, authors, tags):
     """The article as a schema.org NewsArticle, for search engines (JSON-LD)."""
     url = request.build_absolute_uri(article.get_absolute_url())
@@ -181,12 +193,11 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # Authors, tags, related articles and the issue's neighbours change only with the
-        # content (four queries, most of the page's database time): kept like the lists'
-        # aggregates.
+        # content (four queries, most of the page's database time), and so does the content
+        # rendered with them: kept like the lists' aggregates (`kept`).
         article = self.object
-        context.update(
-            cached_aggregate("article-reading", str(article.pk), lambda: reading_context(article))
-        )
+        context.update(cached_aggregate("article-page", str(article.pk), lambda: kept(article)))
+        context["content"] = mark_safe(context["content"])  # noqa: S308 - our template
         context["structured_data"] = structured_data(
             self.request, article, context["article_authors"], context["article_tags"]
         )

@@ -10,15 +10,16 @@ from datetime import timedelta
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.signals import post_init
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import counters
 from articles.caching import content_changed
-from articles.models import Tag
+from articles.models import Article, Tag
 from authors.models import Author
-from tests.factories import ArticleFactory, IssueFactory
+from tests.factories import ArticleFactory, IssueFactory, SectionFactory
 
 LIST = "/articles/"
 
@@ -262,3 +263,22 @@ def test_an_article_page_renders_its_content_once_per_change_and_the_same(
         kept.text,
         [t.name for t in kept.templates if t.name == "articles/article_content.html"],
     ) == (rendered.text, [])
+
+
+@pytest.mark.django_db
+def test_a_list_whose_cards_are_kept_builds_no_article(client, aggregate_cache, committed):
+    with committed():
+        ArticleFactory.create_batch(3, tag_names=["crm"], section=SectionFactory())
+    client.get(LIST)
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(count, sender=Article)
+    try:
+        response = client.get(LIST)
+    finally:
+        post_init.disconnect(count, sender=Article)
+
+    assert (built, len(response.context["articles"])) == ([], 3)

@@ -13,7 +13,13 @@ from django_filters.views import FilterView
 from articles import counters
 from articles.aggregates import cached_aggregate, prefetch_aggregates
 from articles.models import ArchiveCount, Issue, Section, Tag
-from articles.site.cards import CARD_FIELDS, public_articles, with_card_links, with_cards
+from articles.site.cards import (
+    CARD_FIELDS,
+    card_rows,
+    public_articles,
+    with_card_links,
+    with_cards,
+)
 from articles.site.filters import ArticleFilter, published_sections
 from authors.models import Author
 
@@ -110,8 +116,9 @@ class ArchiveListMixin:
         return paginator, page, page.object_list, is_paginated
 
     def page_articles(self, page):
-        """The articles of `page` (a list); `page.object_list` is still a query."""
-        return list(page.object_list)
+        """The articles of `page` (a list); `page.object_list` is still a query. Cards kept,
+        plain rows (`card_rows`): a model is built only for a card the cache lacks."""
+        return card_rows(page.object_list) if self.cards_kept else list(page.object_list)
 
 
 class PaginatedList(ArchiveListMixin, ListView):

@@ -54,7 +54,7 @@ class SearchView(ArticleListView):
         computed = []
 
         def compute():
-            computed.extend(super(SearchView, self).page_articles(page))
+            computed.extend(page.object_list)  # models: the query gives each its excerpt
             return [(article.pk, article.excerpt) for article in computed]
 
         shown = cached_aggregate("search-page", f"{self.aggregate_key()}:{page.number}", compute)

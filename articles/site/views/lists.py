@@ -1,12 +1,16 @@
 """Pages of cards: all articles with their filters, and the articles of a tag, a section, an
 issue, an author or a year; 20 a page, their number read from the archive's counts."""
 
+import json
+
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 from django_filters.views import FilterView
 
@@ -24,6 +28,7 @@ from articles.site.filters import ArticleFilter, published_sections
 from authors.models import Author
 
 TOP_TAGS_SHOWN = 15
+FACETS = "partials/tag_facets.html"
 
 
 def popular_tags(articles, limit, key):
@@ -145,8 +150,21 @@ class ArticleListView(ArchiveListMixin, FilterView):
         return self.filterset.url()
 
     def aggregates(self):
-        key = self.aggregate_key()
-        return [*super().aggregates(), ("facets", key), ("sections", "")]
+        return [*super().aggregates(), ("facets-html", self.facets_key), ("sections", "")]
+
+    @cached_property
+    def facets_key(self):
+        """What the facets' HTML depends on besides the content: the list (its facets and
+        count are kept under `aggregate_key`), its address as understood (the tags' links)
+        and what says whether they are sampled."""
+        filterset = self.filterset
+        whole = filterset.counted() == (ArchiveCount.Kind.TOTAL, 0)
+        key = [self.aggregate_key(), filterset.url(), filterset.words, whole]
+        return json.dumps(key, ensure_ascii=False)
+
+    @cached_property
+    def facets(self):
+        return self.filterset.facets(self.object_list, key=self.aggregate_key())
 
     @cached_property
     def sections(self):
@@ -183,12 +201,21 @@ class ArticleListView(ArchiveListMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["words"] = self.filterset.words
         context["chips"] = self.filterset.chips()
-        context["facets"] = self.filterset.facets(self.object_list, key=self.aggregate_key())
-        context["facets_sampled"] = (
+        context["facets_sampled"] = sampled = (
             not self.filterset.words
             and self.filterset.counted() != (ArchiveCount.Kind.TOTAL, 0)
             and context["paginator"].count > counters.FACET_SAMPLE
         )
+        # The facets' 20 links were most of a list's remaining template work: their HTML is
+        # kept per content generation with the aggregates, read in the same round trip, and
+        # the tags themselves read only to render it (or by whoever reads the context).
+        context["facets"] = SimpleLazyObject(lambda: self.facets)
+        html = cached_aggregate(
+            "facets-html",
+            self.facets_key,
+            lambda: render_to_string(FACETS, {"facets": self.facets, "facets_sampled": sampled}),
+        )
+        context["facets_html"] = mark_safe(html)  # noqa: S308 - our template
         return context
 
 

@@ -90,3 +90,22 @@ def test_a_warm_list_renders_no_facets_and_shows_the_same(
 
     assert (renders(cold), renders(warm), renders(rendered)) == (1, 0, 1)
     assert facets(warm) and warm.text == cold.text == rendered.text
+
+
+@pytest.mark.django_db
+def test_a_warm_tag_page_renders_no_related_tags_and_shows_the_same(
+    client, settings, aggregate_cache, committed
+):
+    with committed():
+        ArticleFactory.create_batch(2, tag_names=["crm", "bpo"])
+    url = "/mots-cles/crm/"
+    cold, warm = client.get(url), client.get(url)
+    settings.AGGREGATE_CACHE = False
+    rendered = client.get(url)
+    related = [
+        [t.name for t in response.templates].count("partials/related_tags.html")
+        for response in (cold, warm, rendered)
+    ]
+
+    assert (related, "?tag=crm&amp;tag=bpo" in warm.text) == ([1, 0, 1], True)
+    assert warm.text == cold.text == rendered.text

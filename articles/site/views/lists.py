@@ -29,6 +29,7 @@ from authors.models import Author
 
 TOP_TAGS_SHOWN = 15
 FACETS = "partials/tag_facets.html"
+RELATED_TAGS = "partials/related_tags.html"
 
 
 def popular_tags(articles, limit, key):
@@ -247,13 +248,26 @@ class TagView(FiledUnderView):
     feed = "articles:tag_feed"
 
     def aggregates(self):
-        neighbours = ("popular-tags", f"{self.request.path}:{TOP_TAGS_SHOWN + 1}")
-        return [*super().aggregates(), neighbours]
+        return [*super().aggregates(), ("related-tags-html", self.request.path)]
+
+    @cached_property
+    def related_tags(self):
+        neighbours = popular_tags(self.object_list, TOP_TAGS_SHOWN + 1, key=self.request.path)
+        return [tag for tag in neighbours if tag.pk != self.object.pk]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        neighbours = popular_tags(self.object_list, TOP_TAGS_SHOWN + 1, key=self.request.path)
-        context["related_tags"] = [tag for tag in neighbours if tag.pk != self.object.pk]
+        # Its 15 links depend on the tag and the content alone: their HTML is kept with the
+        # aggregates (read in the same round trip), like a list's facets.
+        html = cached_aggregate(
+            "related-tags-html",
+            self.request.path,
+            lambda: render_to_string(
+                RELATED_TAGS, {"tag": self.object, "related_tags": self.related_tags}
+            ),
+        )
+        context["related_tags_html"] = mark_safe(html)  # noqa: S308 - our template
+        context["related_tags"] = SimpleLazyObject(lambda: self.related_tags)
         return context
 
 

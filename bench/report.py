@@ -142,8 +142,9 @@ class Report:
             "",
             "- **Page cache off**: the deployment's settings without the page cache: every page "
             "is computed, its rows, bylines, tags, form and pagination; the lists' "
-            "archive-wide aggregates (number of articles, tag facets) come from the aggregate "
-            "cache, which keeps them until the content changes (`articles.caching`).",
+            "archive-wide aggregates (number of articles, tag facets) and a filtered list's "
+            "ids for the page shown come from the aggregate cache, which keeps them until the "
+            "content changes (`articles.caching`).",
             "- **Page cache on**: the deployment's settings.",
             "- **Nothing cached**: page cache and aggregate cache off: what the first reader "
             "after a change waits for.",

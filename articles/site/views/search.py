@@ -24,6 +24,7 @@ class SearchView(ArticleListView):
 
     filterset_class = SearchFilter
     template_name = "articles/search.html"
+    ids_kept = False  # kept with their excerpts ("search-page"), see `page_articles`
 
     def get(self, request, *args, **kwargs):
         try:

@@ -105,3 +105,28 @@ def test_a_warm_two_tag_page_reads_its_rows_by_id(client, aggregate_cache, commi
     assert any(TAGGINGS in query["sql"] for query in cold)
     assert not [query["sql"] for query in warm if TAGGINGS in query["sql"]]
     assert len(warm) <= len(cold)
+
+
+def facet_names(response):
+    section = re.search(r'<section class="facets".*?</section>', response.text, re.S)
+    assert section is not None
+    return re.findall(r'<a href="[^"]*">([^<]*) <span class="count">', section[0])
+
+
+@pytest.mark.django_db
+def test_one_address_with_two_readings_keeps_two_counts_and_facets(
+    client, aggregate_cache, committed
+):
+    """`url()` keeps a repeated value once, the form reads the last one: two different lists."""
+    with committed():
+        alice, bob = AuthorFactory(name="Alice"), AuthorFactory(name="Bob")
+        ArticleFactory(title="CRM seul", tag_names=["crm"], authors=[alice])
+        ArticleFactory(title="BPO seul", tag_names=["bpo"], authors=[bob])
+    bob_last = f"/articles/?author={alice.slug}&author={bob.slug}"
+    alice_last = f"{bob_last}&author={alice.slug}"
+    client.get(bob_last)  # kept first
+
+    assert (facet_names(client.get(bob_last)), facet_names(client.get(alice_last))) == (
+        ["bpo"],
+        ["crm"],
+    )

@@ -151,8 +151,10 @@ class ArticleListView(ArchiveListMixin, FilterView):
     ids_kept = True  # a filtered page's ids kept per content generation (`page_articles`)
 
     def aggregate_key(self):
-        # The filters as understood (normalised, without `page` or unknown parameters).
-        return self.filterset.url()
+        # The filters as understood (normalised, without `page` or unknown parameters), and
+        # their values as the form reads them: `?author=a&author=b` and `…&author=a` share one
+        # normalised address but list different articles (the last value wins).
+        return f"{self.filterset.url()}|{results_key(self.filterset)}"
 
     def aggregates(self):
         pairs = [*super().aggregates(), ("facets-html", self.facets_key), ("sections", "")]

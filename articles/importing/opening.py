@@ -42,7 +42,6 @@ MIN_SUMMARY_WORDS = 8
 
 TIME_STAMP = re.compile(rf"^(?:{'|'.join(WEEKDAYS.split())})\b|^\d{{1,2}}\s?h\s?\d{{0,2}}\b")
 
-
 SHORT_SUMMARY_REASON = "phrase courte sous le titre"
 
 ADDRESSED = re.compile(r"\b(?:vous|votre|vos)\b")
@@ -56,13 +55,11 @@ TITLE_GOES_ON_REASON = "suite du titre"
 # Under a quotation's title, a name and a role may be the interviewee's: a doubt.
 QUOTED_TITLE_BYLINE = "nom et fonction sous un titre entre guillemets"
 
+KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
 
 PERSON_UNDER_TITLE = "une personne et ce qu'elle fait, sous le titre : légende de sa photo"
 
 SUBTITLE_REASON = "sous-titre seul entre deux blancs sous le titre répété"
-
-# "The green line", "The intricate Matrix": a photo's English title, not a French subheading
-KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avant-première … / AURILLAC"
 
 PARENTHESISED = re.compile(r"^\((?P<inside>[^()]{6,200})\)$")  # "(quand les analystes rêvent)"
 

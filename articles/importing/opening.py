@@ -72,6 +72,8 @@ UPDATE_NOTE = re.compile(
     r"^(?:actualisation|actualise|mise a jour|mis a jour|maj|update|edit|erratum|rectificatif)\b"
 )
 
+# "Notre rôle ? Absorber les crises." a teaser may open on a question of a few words
+SHORT_QUESTION_START = re.compile(r"^(?:\S+\s){0,2}\S+\s?\?\s+(?=[A-ZÀ-ÖØ-Þ])")
 SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
 
 MAX_SUMMARY_WORDS = 40
@@ -220,8 +222,9 @@ def summary_line(
     # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any
     # other question is an interviewer's.
     teaser = text
-    if SENTENCE_BREAK.search(text) and not ADDRESSED.search(fold(text)):  # "vous": an interviewer
-        teaser = SHORT_QUESTION_END.sub(".", text)
+    asks_first = SHORT_QUESTION_START.match(text)
+    if (SENTENCE_BREAK.search(text) or asks_first) and not ADDRESSED.search(fold(text)):
+        teaser = SHORT_QUESTION_START.sub("", SHORT_QUESTION_END.sub(".", text))
     if "?" in teaser or ";" in text or text.startswith(("–", "-", "•", "*")):
         return None
     text = teaser

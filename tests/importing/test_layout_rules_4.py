@@ -130,3 +130,16 @@ def test_a_two_sentence_teaser_above_the_photo_of_the_newer_template_is_the_stan
 def test_the_same_teaser_without_a_photo_below_is_the_text():
     article = only(newer_template("Mon assureur est à Agadir", TEASER, OPENING, LONG, CLOSING))
     assert (article.standfirst, article.body.startswith(TEASER)) == (None, True)
+
+
+def test_a_teaser_opening_on_a_short_question_is_the_standfirst():
+    teaser = "Notre rôle ? Absorber les crises sans jamais les provoquer."
+    interview = ("Vous pilotez le service voyageurs. Comment encaissez-vous les pics ?", LONG)
+    text = newer_template("Le service voyageurs", teaser, *interview, "Et demain ?", MIDDLE)
+    assert only(text).standfirst == teaser
+
+
+def test_a_long_question_opening_the_first_line_is_no_teaser():
+    line = "Comment les plateaux encaissent-ils les pics ? Absorber les crises, voilà la règle."
+    text = newer_template("Le service voyageurs", line, OPENING, LONG, CLOSING)
+    assert only(text).standfirst is None

@@ -151,10 +151,15 @@ class ArticleListView(ArchiveListMixin, FilterView):
     ids_kept = True  # a filtered page's ids kept per content generation (`page_articles`)
 
     def aggregate_key(self):
-        # The filters as understood (normalised, without `page` or unknown parameters), and
-        # their values as the form reads them: `?author=a&author=b` and `…&author=a` share one
-        # normalised address but list different articles (the last value wins).
-        return f"{self.filterset.url()}|{results_key(self.filterset)}"
+        return self.list_key
+
+    @cached_property
+    def list_key(self):
+        """What decides the list, whatever its page: each filter's value as the form reads it
+        (`results_key`), not the address as `url()` normalises it: `?author=a&author=b` and
+        `…&author=a` share one `url()` (repeated values kept once) but list b's and a's
+        articles (the form reads the last value)."""
+        return f"{self.request.path}?{results_key(self.filterset)}"
 
     def aggregates(self):
         pairs = [*super().aggregates(), ("facets-html", self.facets_key), ("sections", "")]
@@ -163,13 +168,11 @@ class ArticleListView(ArchiveListMixin, FilterView):
         return [*pairs, ("list-page", key)] if key else pairs
 
     def page_key(self, number):
-        """What a filtered page's ids are kept under (`page_articles`), None for the whole
-        archive's. Each filter's value as understood (`results_key`), not only the address:
-        `?author=a&author=b` and `?author=a&author=b&author=a` share one `url()` (repeated
-        values kept once) but list b's and a's articles (the form reads the last value)."""
+        """What a filtered page's ids are kept under (`page_articles`); None for the whole
+        archive's."""
         if not self.ids_kept or self.filterset.counted() == (ArchiveCount.Kind.TOTAL, 0):
             return None
-        return f"{self.request.path}?{results_key(self.filterset)}:{number}"
+        return f"{self.list_key}:{number}"
 
     def page_articles(self, page):
         """A filtered page's articles: found by its query (one join per tag) once per content

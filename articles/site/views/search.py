@@ -36,9 +36,6 @@ class SearchView(ArticleListView):
             add_never_cache_headers(response)
             return response
 
-    def aggregate_key(self):
-        return f"{self.request.path}?{results_key(self.filterset)}"
-
     def aggregates(self):
         if not self.filterset.words:
             return super().aggregates()

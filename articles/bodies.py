@@ -22,11 +22,14 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from textkit.paragraphs import is_footnote, is_postscript, is_question
 
-TAGS = {
-    *("p", "br", "h2", "h3", "h4", "h5", "h6", "hr"),
-    *("em", "strong", "a", "code", "pre", "blockquote", "ul", "ol", "li", "img"),
-    *("sup", "section"),
-}
+# What a body may hold; nh3 drops every other element, attribute, class and URL scheme.
+# The elements the Markdown of a body makes (its headings start at h2, under the page's h1)…
+MARKDOWN_TAGS = frozenset(
+    "p br h2 h3 h4 h5 h6 hr em strong a code pre blockquote ul ol li img".split()
+)
+# … and those its footnotes add: the reference's <sup>, the notes' <section>.
+FOOTNOTE_TAGS = frozenset({"sup", "section"})
+TAGS = MARKDOWN_TAGS | FOOTNOTE_TAGS
 ATTRIBUTES = {
     "a": {"href", "title", "id"},
     "img": {"src", "alt", "title", "width", "height", "loading"},
@@ -44,7 +47,8 @@ CLASSES = {
     "section": {"footnotes"},
     "hr": {"footnotes-sep"},
 }
-URL_SCHEMES = {"http", "https", "mailto"}
+# The only URL schemes a link or an image may use.
+SCHEMES = frozenset({"http", "https", "mailto"})
 
 # Characters that make inline markup anywhere in a line (emphasis, code, links, images,
 # autolinks and raw HTML, backslash escapes), and "&" where it would start an entity.
@@ -113,14 +117,10 @@ MARKDOWN = MarkdownIt("commonmark", {"html": False, "breaks": True}).use(footnot
 MARKDOWN.core.ruler.push("magazine_conventions", _magazine_conventions)
 
 
-# Keeps only what a body may hold: no script, no event handler, no other URL scheme.
+# Keeps only what a body may hold: no script, no event handler, no other URL scheme, no HTML
+# comment (nh3's default); links keep their own attributes, with no rel added.
 SANITISER = nh3.Cleaner(
-    tags=TAGS,
-    attributes=ATTRIBUTES,
-    allowed_classes=CLASSES,
-    url_schemes=URL_SCHEMES,
-    link_rel=None,
-    strip_comments=True,
+    tags=TAGS, attributes=ATTRIBUTES, allowed_classes=CLASSES, url_schemes=SCHEMES, link_rel=None
 )
 
 

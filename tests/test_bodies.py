@@ -196,7 +196,7 @@ def test_the_archive_footnotes_of_an_editorial_stay_notes():
 def test_the_sanitiser_strips_what_a_renderer_would_let_through():
     """Defence in depth: were markdown-it to pass raw HTML, nh3 would still clean it."""
     dirty = (
-        '<p class="note evil" onclick="alert(1)">a<script>alert(1)</script></p>'
+        '<p class="note evil" onclick="alert(1)">a<script>alert(1)</script><!-- x --></p>'
         '<a href="javascript:alert(1)">b</a><img src=x onerror=alert(1)><iframe></iframe>'
     )
 

@@ -118,15 +118,17 @@ def django_env(database, **extra):
     return env
 
 
-def manage(*args, database, env=None, capture=True):
-    env = env or django_env(database)
+def manage(*args, database=None, env=None, capture=True, timeout=None):
+    """Run `python manage.py ARGS` in the project, in `env` or else in `database`'s
+    production-like environment; raise if it fails (the tests use it too)."""
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=env,
+        env=env or django_env(database),
         check=True,
         capture_output=capture,
         text=True,
+        timeout=timeout,
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from bench import databases
 from tests.conftest import skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,15 +22,7 @@ COUNT = "import json; from ops.backup import counts; print(json.dumps(counts()))
 
 
 def manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return databases.manage(*args, env=env, timeout=300)
 
 
 def backup_tool(env, *args):

@@ -38,6 +38,8 @@ SHORTCODE = re.compile(
     |\[(?:audio|video|youtube|soundcloud|embed):[^\]]*\]""",
     re.VERBOSE,
 )
+# A page cut inside a shortcode: "[di", "[divider top=”0" alone on the last line.
+CUT_SHORTCODE = re.compile(r"^\[/?[a-z][a-z0-9_-]*(?:\s[^\[\]]*)?$")
 CAPTION_SHORTCODE = re.compile(r"\[caption\b[^\]]*\](?P<inner>.*?)\[/caption\]", re.IGNORECASE)
 # What an e-mail obfuscator leaves in place of an address.
 EMAIL_PROTECTED = re.compile(r"\[\s?email[\s\u00a0]?protected\s?\]", re.IGNORECASE)
@@ -68,6 +70,7 @@ def strip_markup(lines: list[Line]) -> list[Line]:
             line.gap_before = 0
         if "[" in text:
             text = EMAIL_PROTECTED.sub("", SHORTCODE.sub("", text))
+            text = CUT_SHORTCODE.sub("", text)
         if text != line.text:
             line.replace_text(clean(text))
             line.reason = "code de mise en page, lien « suite » ou adresse masquée retiré"

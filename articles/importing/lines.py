@@ -341,7 +341,14 @@ def is_dated(line: Line) -> bool:
 def labels_only(meta: Meta) -> bool:
     """The template's header without its values: "Publié le par", "Publié par X le | Mis à
     jour le"."""
-    return not (meta.published or meta.updated or meta.issue_number or meta.category or meta.tags)
+    return not (
+        meta.published
+        or meta.updated
+        or meta.issue_number
+        or meta.category
+        or meta.tags
+        or meta.reprinted  # a newspaper's name alone, under its date
+    )
 
 
 def is_header(line: Line) -> bool:

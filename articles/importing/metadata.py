@@ -201,14 +201,17 @@ def read_source_date(flat: str, folded: str) -> Meta | None:
     source = SOURCE_END.sub("", folded[: found.start]).strip()
     name = flat[: len(source)].split()
     after = folded[found.end :].strip()
-    if source in WEEKDAYS.split():
-        # "mardi 9 octobre 2007 – Les Echos": the date first, then the newspaper
+    if source in ("", *WEEKDAYS.split()):
+        # "mardi 9 octobre 2007 – Les Echos", "3 juin 2004 – L'Express.fr": the date first,
+        # then the newspaper
         name, source = flat[found.end :].strip(" /|–-").split(), ""
+        if name and not after.startswith(("/", "|", "–", "-")):
+            return None  # "3 juin 2004 Paris": a dateline
         after = ""
     if not name or len(name) > 5 or source.endswith(",") or source.startswith(("par ", "by ")):
         return None
-    if any(len(word) > 2 and not word[:1].isupper() and word not in NAME_GLUE for word in name):
-        return None  # a newspaper's name: "L’Éveil", "LE JOURNAL DE L’AISNE"
+    if not newspaper_name(name):
+        return None
     if after and (after[0] not in "/|–-" or len(after.split()) > 4):
         return None
     return Meta(published=found.value, reprinted=True)
@@ -259,7 +262,7 @@ def read_issue(flat: str, folded: str) -> Meta | None:
         return None  # a sentence that happens to hold a number, not an issue line
     meta = Meta(issue_number=int(match["number"]))
     rest = match["rest"].strip()
-    if NOT_ONLY_PUNCTUATION.search(rest) and not ISSUE_TAIL.match(rest.strip(" .")):
+    if NOT_ONLY_PUNCTUATION.search(rest) and not ISSUE_TAIL.match(rest.strip(" .,")):
         if match["sep"] != ":" or not (sections or names_magazine) or not words:
             return None
         meta.rest = match.start("rest")
@@ -268,11 +271,19 @@ def read_issue(flat: str, folded: str) -> Meta | None:
         and flat[:1].isupper()
         and not MAGAZINE_NAME.search(words[0])
         and words[-1] not in LINKING_WORDS  # "Archive du N°53": a phrase, not a section
+        and words[0] not in ("archive", "archives")  # "Archive : En-Contact n°61": a label
     ):
         # the section that opens the line: "Édito" of "Édito du magazine #48", "Experts n°95"
         lead = takewhile(SECTIONS.__contains__, words) if sections else words
         meta.category = flat[: len(" ".join(lead))].strip(" -–—|/:") or None
     return meta
+
+
+def newspaper_name(words: list[str]) -> bool:
+    """A newspaper's name: "L’Éveil", "LE JOURNAL DE L’AISNE", "La Montagne"."""
+    return 0 < len(words) <= 5 and all(
+        len(word) <= 2 or word[:1].isupper() or word in NAME_GLUE for word in words
+    )
 
 
 def _cut(flat: str, match: re.Match, group: str) -> str | None:

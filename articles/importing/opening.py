@@ -11,7 +11,7 @@ from articles.importing.captions import (
     caption_reason,
     is_picture_name,
 )
-from articles.importing.dates import WEEKDAYS, find_date
+from articles.importing.dates import WEEKDAYS, find_date, is_only_a_date
 from articles.importing.editorials import EDITORIAL, editorial_kicker
 from articles.importing.lines import (
     BYLINE,
@@ -32,9 +32,10 @@ from articles.importing.lines import (
     is_prose,
     labels_only,
 )
+from articles.importing.metadata import Meta, newspaper_name
 from articles.importing.questions import FIRST_PERSON, OUR, asks_again, introduces_questions
 from articles.importing.reading import TEXT, Line, without_quotes
-from articles.importing.signatures import is_name, titled_signature
+from articles.importing.signatures import is_name, read_byline, titled_signature
 from textkit.folding import fold
 from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
 
@@ -75,6 +76,9 @@ UPDATE_NOTE = re.compile(
 # "Notre rôle ? Absorber les crises." a teaser may open on a question of a few words
 SHORT_QUESTION_START = re.compile(r"^(?:\S+\s){0,2}\S+\s?\?\s+(?=[A-ZÀ-ÖØ-Þ])")
 SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
+
+# Words someone said, a sentence in quotes, opening the text (not a film's title in quotes).
+SPOKEN_OPENING = re.compile(r"^[«“\"][^»”\"]*[.!?…]\s?[»”\"]\s")
 
 MAX_SUMMARY_WORDS = 40
 
@@ -148,8 +152,18 @@ def mark_opening(
             standfirst = " ".join(part.flat for part in summary_lines(rest, index))
             for part in summary_lines(rest, index):
                 part.assign(STANDFIRST, why)
-        elif is_prose(line):
+        elif is_prose(line) and not (first_text and heads_the_byline(rest, index)):
             break
+        elif first_text and heads_the_byline(rest, index):
+            # "Services – Le retour au pays," / "par Jeanne Martin": a reprint's section and
+            # headline, then its author
+            line.assign(CAPTION, "rubrique et titre du journal, au-dessus de sa signature")
+            continue
+        elif first_text and reprint_source(rest, index):
+            line.assign(
+                META, "nom du journal, sous la date de l'article repris", Meta(reprinted=True)
+            )
+            continue
         elif first_text and (author := titled_signature(line.flat)):
             quoted = title is not None and title.flat.startswith(("«", "“", '"'))
             line.assign(
@@ -204,11 +218,17 @@ def summary_line(
     interview = introduces_questions(rest, index + len(parts))
     # the newer template's teaser above its photo: two sentences, up to 60 words
     teaser = repeated and picture_follows(rest, index + len(parts))
+    # an undated page's introduction, above the subheading its text opens with
+    introduces_sections = (
+        not any(line.role == META for line in rest[:index])
+        and not rest[index].flat.startswith(("«", "“", '"'))  # a report opening on a quote
+        and subheading_follows(rest, index + len(parts))
+    )
     longest, breaks = (
         (MAX_INTERVIEW_WORDS, 8)
         if interview
         else (MAX_INTRODUCTION_WORDS, 3)
-        if header_below or buttons_below
+        if header_below or buttons_below or introduces_sections
         else (MAX_TEASER_WORDS, 1)
         if teaser
         else (MAX_SUMMARY_WORDS, 2)
@@ -225,11 +245,17 @@ def summary_line(
     asks_first = SHORT_QUESTION_START.match(text)
     if (SENTENCE_BREAK.search(text) or asks_first) and not ADDRESSED.search(fold(text)):
         teaser = SHORT_QUESTION_START.sub("", SHORT_QUESTION_END.sub(".", text))
-    if "?" in teaser or ";" in text or text.startswith(("–", "-", "•", "*")):
+    if (
+        ("?" in teaser and not introduces_sections)
+        or ";" in text
+        or text.startswith(("–", "-", "•", "*"))
+    ):
         return None
     text = teaser
     if "*" in text or KICKER.search(text):  # a footnote's call, a press kicker
         return None
+    if SPOKEN_OPENING.match(text) and unquote(text) is None and not introduces_sections:
+        return None  # "« Allô, ici Samira. » Souvenez-vous.": a report opening on a quote
     if UPDATE_NOTE.match(fold(text)):  # "Actualisation du 10 mars : …", the editors' notice
         return None
     if any(EPIGRAPH_SOURCE.search(part.folded) for part in parts):
@@ -351,6 +377,46 @@ def paragraph_words(lines: list[Line]) -> int:
             break
         count += line.words
     return count
+
+
+def heads_the_byline(rest: list[Line], index: int) -> bool:
+    """A short line ending with a comma, right above a byline ("par Jeanne Martin")."""
+    line = rest[index]
+    below = rest[index + 1] if index + 1 < len(rest) else None
+    return (
+        line.flat.endswith(",")
+        and line.words <= 12
+        and below is not None
+        and below.words <= 6
+        and read_byline(below.flat, below.folded) is not None
+    )
+
+
+def reprint_source(rest: list[Line], index: int) -> bool:
+    """ "La Montagne" alone under a reprint's date ("le 18/08/09"), above its text."""
+    line = rest[index]
+    above = rest[index - 1] if index else None
+    return (
+        above is not None
+        and above.role == META
+        and is_only_a_date(above.folded)
+        and not line.flat.endswith(SENTENCE_ENDS)
+        and newspaper_name(line.flat.split())
+        and line.words <= 4
+        and any(is_prose(other) for other in rest[index + 1 : index + 3])
+    )
+
+
+def subheading_follows(rest: list[Line], index: int) -> bool:
+    """The next line (furniture aside) is a subheading, with prose under it."""
+    following = [line for line in rest[index:] if line.role != FURNITURE][:2]
+    return (
+        len(following) == 2
+        and following[0].role == TEXT
+        and heading_like(following[0])
+        and not is_question(following[0].flat)
+        and is_prose(following[1])
+    )
 
 
 def picture_follows(rest: list[Line], index: int) -> bool:

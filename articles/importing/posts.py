@@ -114,6 +114,10 @@ def header_start(lines: list[Line], title: int, previous: int) -> int:
     return start
 
 
+# A quotation, then what it is about: "“En affaires, pas de panique”. Le livre de…"
+QUOTE_THEN_MORE = re.compile(r"^[«“\"][^»”\"]{3,}[»”\"]\s?[.:,]?\s\S")
+
+
 def title_slot(lines: list[Line], index: int) -> str | None:
     """Where a page's layout puts its title: its first line of text, or the line right after
     the header's metadata ("This article was written on…" / tags / « Merci. »). A line there
@@ -130,10 +134,13 @@ def title_slot(lines: list[Line], index: int) -> str | None:
         vouched = True  # "… au Bénin. Pourquoi ?": a headline that asks, on the first line
     if first_line and line.flat[-1:].isalnum() and line.words <= 25:
         vouched = True  # "… factures par an. L'ex-directrice raconte": a headline, no full stop
+    # "“Pas de farniente”. Le livre qui raconte…", set apart on the first line: a headline
+    quoted_head = first_line and line.standalone and bool(QUOTE_THEN_MORE.match(line.flat))
+    vouched = vouched or quoted_head
     if (SENTENCE_BREAK.search(line.flat) and not vouched) or line.flat.endswith(":"):
         return None
     ends_a_sentence = line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...")
-    if ends_a_sentence and line.words > 8 and not repeated_on_page(lines, line):
+    if ends_a_sentence and line.words > 8 and not (quoted_head or repeated_on_page(lines, line)):
         return None
     above = [other for other in lines[:index] if other.role != FURNITURE]
     if any(other.role == TEXT and other.words > MAX_META_WORDS for other in above):
@@ -288,7 +295,12 @@ def starts_a_post(
             return "suivie de son en-tête daté"
         if following and lines[following[0]].role == CREDIT and line.words <= MAX_TITLE_WORDS:
             return "suivie du crédit de sa photo"
-        if no_blank_lines and line.gap_before and any(is_prose(lines[i]) for i in following[:2]):
+        if (
+            no_blank_lines
+            and line.gap_before
+            and any(is_prose(lines[i]) for i in following[:2])
+            and not interview_question(lines, index)
+        ):
             return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
         return None
     if not following or not any(is_prose(lines[i]) for i in following[:4]):
@@ -314,6 +326,16 @@ def starts_a_post(
     if before is not None and is_postscript(before.flat):
         return "après un PS"
     return None
+
+
+def interview_question(lines: list[Line], index: int) -> bool:
+    """A question longer than a headline, under another question: an interview's."""
+    line = lines[index]
+    return (
+        is_question(line.flat)
+        and line.words > MAX_TITLE_WORDS
+        and any(other.role == TEXT and is_question(other.flat) for other in lines[:index])
+    )
 
 
 def under_a_dated_header(lines: list[Line], index: int) -> bool:

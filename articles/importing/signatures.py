@@ -5,6 +5,7 @@ bare name as the last line. Names are normalised: "Manuel JACQUINET" → "Manuel
 
 import re
 
+from articles.importing.dates import find_date
 from articles.importing.records import ParsedAuthor
 from textkit.folding import fold
 
@@ -37,6 +38,7 @@ BYLINE = re.compile(
 )
 SOURCE_TAIL = re.compile(r"\s[–—|]\s[^–—|,]{2,40}$")  # a newspaper's name, between name and date
 WEB_SOURCE = re.compile(r"\b[\w-]+\.(?:fr|com|net|org|info|eu|be|ch|ma|tn|sn|mg)\b")
+NEWSPAPER_FIELDS = re.compile(r"\s\|\s.*$")
 # "Reportage réalisé par Manuel Jacquinet, à Fès": where the reporter wrote from.
 PLACE_TAIL = re.compile(r",\s(?:à|a|au|aux|en|depuis)\s[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}$")
 # The magazine's own staff: a name with one of these roles under a title signs the piece.
@@ -131,6 +133,10 @@ def read_byline(flat: str, folded: str, dated=None) -> list[ParsedAuthor] | None
         names = re.sub(r"\s(?:le|on)$", "", names)
         names = SOURCE_TAIL.sub("", names)  # "JULIETTE FAVRAND – Le Parisien – 03-09-2013"
     names = PLACE_TAIL.sub("", names)
+    # "Par Anne Martin | 21/06 | 07:00 | Lesechos": a newspaper's date, time and name follow
+    fields = NEWSPAPER_FIELDS.search(names)
+    if fields and find_date(fold(fields.group())) is None:  # a full date: read_dated_byline's
+        names = names[: fields.start()]
     handle = None
     if found := INLINE_HANDLE.search(names):
         handle = found["handle"]

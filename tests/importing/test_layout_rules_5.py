@@ -1,0 +1,126 @@
+"""Layout rules learnt from the held-out rounds 48-53, one test each: the pattern and a near
+neighbour that must not trigger it. Every page here is made up for the test."""
+
+from articles.importing.junk import CUT_SHORTCODE
+from articles.importing.metadata import read_meta
+from articles.importing.signatures import read_byline
+from tests.importing.test_layout_rules import (
+    AMBUSH_HEADER,
+    CLOSING,
+    LONG,
+    MIDDLE,
+    OPENING,
+    glued,
+    only,
+    page,
+    parse_text,
+)
+from tests.importing.test_layout_rules_4 import newer_template
+from textkit.folding import fold
+
+INTRODUCTION = (
+    "Trois villes de l'Ouest se disputent les nouveaux plateaux des assureurs. Les élus y "
+    "promettent des locaux neufs, les prestataires des centaines d'emplois, et chacun compte "
+    "déjà ses recrues. Reste à savoir qui paiera les formations, et combien de temps les "
+    "conseillers resteront."
+)
+SUBHEADING = "Des loyers qui font la différence"
+
+
+def test_an_undated_pages_introduction_above_its_first_subheading_is_the_standfirst():
+    article = only(
+        glued("Les plateaux de l'Ouest", INTRODUCTION, SUBHEADING, LONG, MIDDLE, CLOSING)
+    )
+    assert (article.standfirst, article.body.startswith(SUBHEADING)) == (INTRODUCTION, True)
+
+
+def test_a_dated_pages_first_paragraph_above_a_subheading_stays_the_text():
+    text = newer_template("Les plateaux de l'Ouest", INTRODUCTION, SUBHEADING, LONG, CLOSING)
+    article = only(text)
+    assert (article.standfirst, article.body.startswith(INTRODUCTION)) == (None, True)
+
+
+def test_an_introduction_opening_on_a_quote_stays_the_text():
+    quoted = f"« On n'a jamais vu autant de candidats. » {INTRODUCTION}"
+    article = only(glued("Les plateaux de l'Ouest", quoted, SUBHEADING, LONG, CLOSING))
+    assert (article.standfirst, article.body.startswith(quoted)) == (None, True)
+
+
+def test_a_newspaper_section_and_headline_above_the_byline_are_not_the_text():
+    rubric = "Emploi – Le retour des plateaux,"
+    text = page(*AMBUSH_HEADER, "Relocalisations", rubric, "par Jeanne Martin", LONG, CLOSING)
+    article = only(text)
+    assert (rubric in article.body, [a.name for a in article.authors]) == (
+        False,
+        ["Jeanne Martin"],
+    )
+
+
+def test_a_sentence_ending_with_a_comma_without_a_byline_below_stays_the_text():
+    clause = "Depuis le printemps, à Guéret comme à Vierzon,"
+    text = page(*AMBUSH_HEADER, "Relocalisations", clause, "les plateaux recrutent.", LONG)
+    assert only(text).body.startswith(clause)
+
+
+def test_a_newspapers_name_under_a_reprints_date_is_its_source():
+    text = page(
+        "Un humoriste au casque",
+        "Le 27 août 2009 par Magazine En-Contact",
+        "le 12/08/09",
+        "La Gazette",
+        LONG,
+        MIDDLE,
+        CLOSING,
+    )
+    article = only(text)
+    assert (article.body.startswith(LONG), article.standfirst) == (True, None)
+
+
+def test_a_heading_under_a_date_is_no_newspaper():
+    heading = "Les premiers pas"
+    text = page("Un humoriste au casque", "le 12/08/09", heading, LONG, MIDDLE, CLOSING)
+    assert only(text).body.startswith(heading)
+
+
+def test_a_date_then_a_newspaper_above_the_title_is_a_source_line():
+    text = page(*AMBUSH_HEADER, "3 juin 2004 – La Gazette.fr", "Le grand départ", LONG, CLOSING)
+    assert only(text).title == "Le grand départ"
+
+
+def test_a_date_then_a_dateline_is_not_a_source_line():
+    assert read_meta("3 juin 2004 Paris", fold("3 juin 2004 Paris")) is None
+
+
+def test_a_newspapers_byline_with_its_date_and_time_after_bars_names_the_author():
+    line = "Par Hélène Garnier | 21/06 | 07:00 | Lesechos"
+    assert [author.name for author in read_byline(line, fold(line))] == ["Hélène Garnier"]
+
+
+def test_an_archive_label_gives_the_issue_number_and_no_section():
+    line = "Archive : En-Contact n°61, mars 2011"
+    meta = read_meta(line, fold(line))
+    assert (meta.issue_number, meta.category) == (61, None)
+
+
+def test_a_shortcode_cut_with_the_page_leaves_nothing():
+    text = newer_template("Les plateaux de l'Ouest", OPENING, LONG, CLOSING, "[divider top=”0")
+    assert only(text).body.endswith(CLOSING)
+    assert not CUT_SHORTCODE.match("[1] Voir la note")
+
+
+def test_a_first_line_quoting_someone_then_a_sentence_is_the_title():
+    title = "“Pas de panique en affaires”. Le livre qui raconte trente ans de plateaux."
+    article = only(page(title, OPENING, LONG, CLOSING))
+    assert (article.title, article.body.startswith(OPENING)) == (title, True)
+
+
+def test_a_long_interview_question_after_a_blank_does_not_start_a_post():
+    question = (
+        "Après toutes ces années passées à travailler ensemble, que pensez-vous aujourd'hui "
+        "de la nouvelle équipe qui dirige le groupe et de ses projets ?"
+    )
+    interview = glued(
+        "Dans quelles circonstances avez-vous rencontré les fondateurs du groupe ?", LONG
+    )
+    text = glued("Un actionnaire raconte", OPENING, interview) + "\n" + glued(question, MIDDLE)
+    assert [article.title for article in parse_text(text).articles] == ["Un actionnaire raconte"]

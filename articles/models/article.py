@@ -208,7 +208,7 @@ class BodyImage(models.Model):
     image_body = ImageSpecField(source="image", **resized(Renditions.MEDIUM))
 
     class Meta:
-        ordering = ["pk"]
+        ordering = ["pk"]  # upload order: the article's form lists them as they were added
         verbose_name = "image du texte"
         verbose_name_plural = "images du texte"
 

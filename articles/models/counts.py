@@ -12,12 +12,14 @@ class ArchiveCount(models.Model):
     """
 
     class Kind(models.TextChoices):
-        TOTAL = "total", "Tous les articles"
-        TAG = "tag", "Mot-clé"
-        AUTHOR = "author", "Auteur"
-        ISSUE = "issue", "Numéro"
-        SECTION = "section", "Rubrique"
-        YEAR = "year", "Année"
+        """What is counted; `key` says which one."""
+
+        TOTAL = "total", "Tous les articles"  # key 0
+        TAG = "tag", "Mot-clé"  # key: the tag's id
+        AUTHOR = "author", "Auteur"  # the author's id
+        ISSUE = "issue", "Numéro"  # the issue's id
+        SECTION = "section", "Rubrique"  # the section's id
+        YEAR = "year", "Année"  # the year of publication
 
     kind = models.CharField("sorte", max_length=10, choices=Kind)
     key = models.IntegerField("identifiant ou année")

@@ -12,10 +12,10 @@ import re
 from articles.importing import opening
 from articles.importing.dates import find_date
 from articles.importing.lines import FURNITURE, SENTENCE_BREAK, SENTENCE_ENDS, STANDFIRST
-from articles.importing.opening import is_note
 from articles.importing.questions import FIRST_PERSON
 from articles.importing.reading import Line
 from articles.importing.signatures import is_name
+from articles.importing.surroundings import is_note
 from textkit.paragraphs import is_question
 
 CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")

@@ -11,7 +11,7 @@ from articles.importing.captions import (
     caption_reason,
     is_picture_name,
 )
-from articles.importing.dates import WEEKDAYS, find_date, is_only_a_date
+from articles.importing.dates import WEEKDAYS, find_date
 from articles.importing.editorials import EDITORIAL, editorial_kicker
 from articles.importing.lines import (
     BYLINE,
@@ -28,16 +28,26 @@ from articles.importing.lines import (
     STANDFIRST,
     attached_to_prose,
     heading_like,
-    is_header,
     is_prose,
     labels_only,
 )
-from articles.importing.metadata import Meta, newspaper_name
+from articles.importing.metadata import Meta
 from articles.importing.questions import FIRST_PERSON, OUR, asks_again, introduces_questions
 from articles.importing.reading import TEXT, Line, without_quotes
-from articles.importing.signatures import is_name, read_byline, titled_signature
+from articles.importing.signatures import is_name, titled_signature
+from articles.importing.surroundings import (
+    MAX_SUMMARY_WORDS,
+    above_the_header,
+    heads_the_byline,
+    is_note,
+    paragraph_words,
+    picture_follows,
+    reprint_source,
+    subheading_follows,
+    summary_lines,
+)
 from textkit.folding import fold
-from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
+from textkit.paragraphs import is_question, unquote
 
 MIN_SUMMARY_WORDS = 8
 
@@ -79,8 +89,6 @@ SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$
 
 # Words someone said, a sentence in quotes, opening the text (not a film's title in quotes).
 SPOKEN_OPENING = re.compile(r"^[«“\"][^»”\"]*[.!?…]\s?[»”\"]\s")
-
-MAX_SUMMARY_WORDS = 40
 
 SHORT_SUMMARY_WORDS = 25
 
@@ -360,92 +368,3 @@ def summary_line(
     if repeated and not SENTENCE_BREAK.search(text) and paragraph_words(text_after) > words:
         return "une seule phrase sous le titre répété, au-dessus d'un paragraphe plus long"
     return None
-
-
-def is_note(line: Line) -> bool:
-    return is_footnote(line.text) or is_postscript(line.text)
-
-
-def paragraph_words(lines: list[Line]) -> int:
-    """The words of the paragraph that starts at the first line: the lines under it without a
-    blank line between them, on a page that separates its paragraphs with blank lines."""
-    if not lines:
-        return 0
-    count = lines[0].words
-    for line in lines[1:]:
-        if line.gap_before:
-            break
-        count += line.words
-    return count
-
-
-def heads_the_byline(rest: list[Line], index: int) -> bool:
-    """A short line ending with a comma, right above a byline ("par Jeanne Martin")."""
-    line = rest[index]
-    below = rest[index + 1] if index + 1 < len(rest) else None
-    return (
-        line.flat.endswith(",")
-        and line.words <= 12
-        and below is not None
-        and below.words <= 6
-        and read_byline(below.flat, below.folded) is not None
-    )
-
-
-def reprint_source(rest: list[Line], index: int) -> bool:
-    """ "La Montagne" alone under a reprint's date ("le 18/08/09"), above its text."""
-    line = rest[index]
-    above = rest[index - 1] if index else None
-    return (
-        above is not None
-        and above.role == META
-        and is_only_a_date(above.folded)
-        and not line.flat.endswith(SENTENCE_ENDS)
-        and newspaper_name(line.flat.split())
-        and line.words <= 4
-        and any(is_prose(other) for other in rest[index + 1 : index + 3])
-    )
-
-
-def subheading_follows(rest: list[Line], index: int) -> bool:
-    """The next line (furniture aside) is a subheading, with prose under it."""
-    following = [line for line in rest[index:] if line.role != FURNITURE][:2]
-    return (
-        len(following) == 2
-        and following[0].role == TEXT
-        and heading_like(following[0])
-        and not is_question(following[0].flat)
-        and is_prose(following[1])
-    )
-
-
-def picture_follows(rest: list[Line], index: int) -> bool:
-    """The next line (furniture aside) is a photo's caption or credit, or has a picture's file
-    name glued to it."""
-    following = next((line for line in rest[index:] if line.role != FURNITURE), None)
-    return following is not None and (following.role in (CAPTION, CREDIT) or bool(following.glued))
-
-
-def above_the_header(rest: list[Line], index: int) -> bool:
-    """The line at `index` (furniture aside) is the page's header ("Publié par le", a date):
-    the text starts under it, so a paragraph above it, under the title, sums the text up."""
-    following = next((line for line in rest[index:] if line.role != FURNITURE), None)
-    return following is not None and following.role == META and is_header(following)
-
-
-def summary_lines(rest: list[Line], index: int) -> list[Line]:
-    """A summary may run over two lines of one paragraph when the page separates paragraphs
-    with blank lines."""
-    parts = [rest[index]]
-    nxt = rest[index + 1] if index + 1 < len(rest) else None
-    if (
-        rest[index].gap_after == 0
-        and nxt is not None
-        and nxt.role == TEXT
-        and nxt.gap_after > 0
-        and rest[index].gap_before > 0
-        and not nxt.glued
-        and nxt.words <= MAX_SUMMARY_WORDS  # not a sentence glued above a whole paragraph
-    ):
-        parts.append(nxt)
-    return parts

@@ -5,10 +5,11 @@ role or handle, an author box, two signers, initials), or a name with its role u
 import re
 
 from articles.importing.lines import BYLINE, HANDLE, SENTENCE_ENDS, SIGNATURE, is_prose
-from articles.importing.opening import is_note, opening
+from articles.importing.opening import opening
 from articles.importing.reading import TEXT, Line
 from articles.importing.records import ParsedAuthor
 from articles.importing.signatures import is_name, is_role, name_and_role, normalise_name
+from articles.importing.surroundings import is_note
 
 ROLE_AND_INITIALS = re.compile(r"^(?:le |la |l')?(?P<role>[^,]{3,50}),\s?[a-z]{1,3}\.?$")
 

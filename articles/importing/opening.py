@@ -70,6 +70,10 @@ KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avan
 
 PERSON_UNDER_TITLE = "une personne et ce qu'elle fait, sous le titre : légende de sa photo"
 
+PEOPLE_UNDER_TITLE = (
+    "plusieurs personnes et leur fonction, sous le titre : légendes de leurs photos"
+)
+
 SUBTITLE_REASON = "sous-titre seul entre deux blancs sous le titre répété"
 
 PARENTHESISED = re.compile(r"^\((?P<inside>[^()]{6,200})\)$")  # "(quand les analystes rêvent)"
@@ -100,6 +104,19 @@ MAX_INTERVIEW_WORDS = 150  # an interview's introduction, above its first questi
 
 
 DATELINE_WORDS = 20
+
+
+def pictured_people(rest: list[Line], index: int) -> list[Line]:
+    """Two or more lines of a name and a role in a row, from `index`: the people in the
+    page's photos (a byline names its authors on one line)."""
+    people = []
+    for line in rest[index:]:
+        if line.role == FURNITURE:
+            continue
+        if line.role != TEXT or not titled_signature(line.flat):
+            break
+        people.append(line)
+    return people if len(people) > 1 else []
 
 
 def opening(rest: list[Line]) -> list[Line]:
@@ -171,6 +188,11 @@ def mark_opening(
             line.assign(
                 META, "nom du journal, sous la date de l'article repris", Meta(reprinted=True)
             )
+            continue
+        elif first_text and titled_signature(line.flat) and pictured_people(rest, index):
+            # "Jérôme Castaing – Directeur…" / "Sophie Lenormand – Directrice…": two photos
+            for person in pictured_people(rest, index):
+                person.assign(CAPTION, PEOPLE_UNDER_TITLE)
             continue
         elif first_text and (author := titled_signature(line.flat)):
             quoted = title is not None and title.flat.startswith(("«", "“", '"'))

@@ -124,3 +124,15 @@ def test_a_long_interview_question_after_a_blank_does_not_start_a_post():
     )
     text = glued("Un actionnaire raconte", OPENING, interview) + "\n" + glued(question, MIDDLE)
     assert [article.title for article in parse_text(text).articles] == ["Un actionnaire raconte"]
+
+
+def test_two_names_with_their_roles_under_the_title_caption_two_photos():
+    people = ("Marc Delorme – Directeur Relation Client Nordtel", "Anne Vial – Directrice Nordtel")
+    article = only(newer_template("Trois mille postes en jeu", " ", *people, LONG, CLOSING))
+    assert (article.authors, article.body.startswith(LONG)) == ([], True)
+
+
+def test_one_name_with_a_role_under_the_title_is_the_byline():
+    byline = "Marc Delorme – Directeur Relation Client Nordtel"
+    article = only(newer_template("Trois mille postes en jeu", byline, LONG, CLOSING))
+    assert [author.name for author in article.authors] == ["Marc Delorme"]

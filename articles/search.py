@@ -8,10 +8,10 @@ with a `websearch` query in the `french_unaccent` configuration (unaccent, then 
 stemmer), ranked with `SearchRank` and excerpted with `SearchHeadline`. Ranking reads each
 match's whole vector from disk, so when a query matches more than RANKED articles (a word in
 most of the archive: "relation", "client"), only the RANKED most recent matches are ranked and
-shown; the search page then says "at least RANKED results". Their ids are looked up once, from
-the GIN index or the listing index as the number of matches says (`recent_matches`); the count
-and the page then read those rows only. Headlines are computed for the shown page only:
-PostgreSQL evaluates them after the sort and the LIMIT.
+shown; the search page then says "at least RANKED results". Their ids are looked up once,
+among the newest articles first and in growing windows (`recent_matches`); the count and the
+page then read those rows only. Headlines are computed for the shown page only: PostgreSQL
+evaluates them after the sort and the LIMIT.
 
 On SQLite, an FTS5 index (migrations 0006 and 0011, kept current by triggers) with the
 `unicode61 remove_diacritics 2` tokenizer folds accents and case; query words are lightly stemmed
@@ -30,17 +30,18 @@ cancel any public statement after PUBLIC_STATEMENT_TIMEOUT_MS (encontact.timeout
 page then says the search took too long.
 """
 
+import contextlib
 import functools
-import json
 import re
 from datetime import UTC, datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, FloatField, Lookup, TextField, Value
+from django.db.models import F, FloatField, Lookup, Subquery, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat, Left
 
+from articles.models import LISTING_ORDER, ArchiveCount
 from textkit.folding import fold_words
 
 CONFIG = "french_unaccent"
@@ -56,10 +57,11 @@ RANKED = 500
 # PostgreSQL's weights of D (authors, tags, section, issue: migration 0011), C (body),
 # B (standfirst, interviewee) and A (title): the context ranks with the standfirst.
 RANK_WEIGHTS = [0.4, 0.2, 0.4, 1.0]
-# PostgreSQL: up to this many matches are read from the GIN index, more from the listing index
-# (see recent_matches). On 100,000 articles, reading and sorting 15,000 matches costs about
-# what walking the newest articles until 500 match does (measured: bench/analysis.md).
-BITMAP_UP_TO = 15_000
+# PostgreSQL: the RANKED most recent matches are looked for among the newest FIRST_WINDOW
+# articles, then in windows WINDOW_GROWTH times larger, then in the whole archive
+# (see recent_matches).
+FIRST_WINDOW = 4 * RANKED
+WINDOW_GROWTH = 8
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Private-use characters: they cannot come from a reader's query, and editors never type them.
 START, STOP = "\ue000", "\ue001"
@@ -200,24 +202,63 @@ def postgres_query(query):
 def recent_matches(queryset, search_query):
     """The ids of the RANKED most recent articles of `queryset` matching `search_query`.
 
-    Two ways to find them, and PostgreSQL's planner, which does not count the cost of opening
-    a search vector, picks the wrong one for words in a few percent of the archive:
-    - walk the listing index, newest first, testing each article's vector until RANKED match:
-      cheap when most articles match, thousands of vectors opened when few do;
-    - read every match from the GIN index and sort them by date: it opens no vector, and costs
-      what the number of matches does.
-    The planner's estimate of that number is good: up to BITMAP_UP_TO, the matches are read
-    from the GIN index (sorted by an expression, which keeps the listing index out of the
-    plan), beyond it from the listing index. One query either way, the ids come back once:
-    the count and the page then read at most RANKED rows by id.
+    PostgreSQL's planner does not count the cost of opening a search vector (6 to 12 µs out of
+    TOAST): left to itself, it walks the listing index, newest first, opening vectors until
+    RANKED match (thousands for a word in a few percent of the archive), or reads every article
+    for a word in most of them. Reading the matches from the GIN index opens no vector, but
+    costs what their number does. So the matches are looked for in a window first: the newest
+    FIRST_WINDOW articles, bounded by the date of the last one (`published_at >= …`, ties
+    included). PostgreSQL then walks the window's part of the listing index or intersects its
+    dates with the GIN index (the plans seen on 100,000 articles, bench/analysis.md): either
+    way, no more than the window is read. A window holding fewer than RANKED matches is followed
+    by one WINDOW_GROWTH times larger, while it is smaller than the archive; then comes the
+    whole archive, sorted by an expression the listing index cannot serve, which keeps its walk
+    out of the plan. The whole archive is read only when it is smaller than FIRST_WINDOW, or
+    after a window of at least 1/WINDOW_GROWTH of it held fewer than RANKED matches: a word
+    spread over the years then has fewer than WINDOW_GROWTH × RANKED matches in all. A window
+    counts every article, a superset of `queryset`, so its newest matches are the newest of all.
+    The statements are planned with their words (`planned_with_values`).
     """
     matches = queryset.filter(search_vector=search_query)
-    if estimated_rows(matches) <= BITMAP_UP_TO:
+    newest = queryset.model.objects.order_by(*LISTING_ORDER).values("published_at")
+    window = FIRST_WINDOW
+    archive = archive_size()
+    with planned_with_values():
+        while window < archive:
+            since = Subquery(newest[window - 1 : window])
+            recent = matches.filter(published_at__gte=since).order_by(*LISTING_ORDER)
+            ids = list(recent.values_list("pk", flat=True)[:RANKED])
+            if len(ids) == RANKED:
+                return ids
+            window *= WINDOW_GROWTH
         undated_last = Coalesce("published_at", Value(EPOCH))
-        matches = matches.order_by(undated_last.desc(), "-pk")
-    else:
-        matches = matches.order_by(*queryset.model._meta.ordering)
-    return list(matches.values_list("pk", flat=True)[:RANKED])
+        everything = matches.order_by(undated_last.desc(), "-pk")
+        return list(everything.values_list("pk", flat=True)[:RANKED])
+
+
+def archive_size():
+    """The number of published articles, as the archive's counts keep it (articles.counters)."""
+    total = ArchiveCount.objects.filter(kind=ArchiveCount.Kind.TOTAL, key=0)
+    return next(iter(total.values_list("articles", flat=True)), 0)
+
+
+@contextlib.contextmanager
+def planned_with_values():
+    """Statements run inside are planned with their values at each run, never prepared.
+
+    psycopg prepares a statement run five times on a connection (encontact.settings), and
+    PostgreSQL then plans it once for all values: a search's statement, planned without its
+    words, read the whole published set's index for a word in ten articles (5 ms), or every
+    match of a word in most of the archive (50 ms).
+    """
+    connection.ensure_connection()
+    driver = connection.connection
+    threshold = driver.prepare_threshold
+    driver.prepare_threshold = None
+    try:
+        yield
+    finally:
+        driver.prepare_threshold = threshold
 
 
 class AnyOf(Lookup):
@@ -231,12 +272,6 @@ class AnyOf(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
-
-
-def estimated_rows(queryset):
-    """PostgreSQL's estimate of the number of rows of `queryset` (planned, not run)."""
-    plan = json.loads(queryset.explain(format="json"))
-    return plan[0]["Plan"]["Plan Rows"]
 
 
 def is_capped(count):

@@ -162,8 +162,8 @@ class ArticleFilter(django_filters.FilterSet):
         return FORM_CLASSES[cls]
 
     def filter_words(self, queryset, name, value):
-        # The ids of a search's recent matches (PostgreSQL: the planner asked, then up to
-        # 15,000 index entries read) are kept per content generation.
+        # The ids of a search's recent matches (PostgreSQL: the newest articles read first,
+        # in growing windows, see search.recent_matches) are kept per content generation.
         keep = functools.partial(cached_aggregate, "search-matches", results_key(self))
         return search.search(queryset, value, keep=keep) if search.clean_query(value) else queryset
 

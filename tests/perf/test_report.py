@@ -84,7 +84,8 @@ def query_counts(**per_dataset):
 
 
 def test_query_counts_are_compared_between_sizes_of_one_engine():
-    """PostgreSQL's search asks the planner first: engines differ, each engine's sizes agree."""
+    """PostgreSQL's search reads the archive's size first: engines differ, each engine's sizes
+    agree."""
     plan = {"plan": {"quick": False, "notes": []}}
     same = query_counts(
         sqlite=("sqlite", 10_000, 5),

@@ -53,6 +53,8 @@ CALL_TO_ACTION = re.compile(
     r"(?:cliquez|cliquer|click) (?:pour|to|ici pour) (?:partager|imprimer|envoyer|share|print)|"
     r"(?:partager|share this|j'aime ca|like this) ?:?$|"
     r"(?:charger|afficher|voir) plus d'articles$|load more(?: posts)?$|"
+    # a slideshow's or player's notice to browsers without JavaScript
+    r"(?:ce|cette) \w+ (?:necessite|requiert) (?:le )?javascript|this \w+ requires javascript|"
     # a paywall's notice, an audio player's loading text
     r"(?:cet article est )?reserve aux abonnes|deja abonne|getting your .{0,30}player ready|"
     r"page \d+ (?:sur|of|/) \d+$|"

@@ -99,6 +99,18 @@ WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or li
 SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: prose, not a heading
 
 
+def cover_caption(meta: Meta, lines: list[Line], index: int) -> bool:
+    """ "Le magazine En-Contact n°127" right under a paragraph: an issue's cover, pictured."""
+    above = next((line for line in reversed(lines[:index]) if line.role != FURNITURE), None)
+    return (
+        bool(meta.issue_number)
+        and not (meta.published or meta.updated or meta.rest)
+        and above is not None
+        and above.role == TEXT
+        and above.words > MAX_META_WORDS
+    )
+
+
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """Text hard-wrapped at a fixed width: a long line that stops mid-sentence and a next line
     that goes on in lower case are one line ("… dans des villes" / "moyennes, attirés …")."""
@@ -111,6 +123,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             and len(previous.flat) >= WRAP_WIDTH
             and not previous.flat.endswith(SENTENCE_ENDS + (":", ";", ","))
             and line.flat[:1].islower()
+            and not ("_" in line.flat and " " not in line.flat)  # a picture's file name
         ):
             previous.replace_text(f"{previous.text} {line.text}")
             previous.gap_after = line.gap_after
@@ -227,7 +240,9 @@ def classify(lines: list[Line], keys: frozenset[str]):
                 continue
         if in_text and is_only_a_date(line.folded) and not dates_head_posts(lines, index):
             line.reason = "date seule au milieu du texte : gardée"
-        elif meta := read_meta(line.flat, line.folded):
+        elif (meta := read_meta(line.flat, line.folded)) and cover_caption(meta, lines, index):
+            line.assign(CAPTION, "numéro seul au milieu du texte : légende de sa couverture")
+        elif meta:
             line.assign(META, f"métadonnée ({meta.describe()})", meta)
             waiting_for_tags = meta if meta.tags_follow else None
         elif furniture_rules.is_furniture(line.folded, keys):

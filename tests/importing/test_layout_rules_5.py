@@ -15,7 +15,7 @@ from tests.importing.test_layout_rules import (
     page,
     parse_text,
 )
-from tests.importing.test_layout_rules_4 import newer_template
+from tests.importing.test_layout_rules_4 import HEADER, newer_template
 from textkit.folding import fold
 
 INTRODUCTION = (
@@ -136,3 +136,28 @@ def test_one_name_with_a_role_under_the_title_is_the_byline():
     byline = "Marc Delorme – Directeur Relation Client Nordtel"
     article = only(newer_template("Trois mille postes en jeu", byline, LONG, CLOSING))
     assert [author.name for author in article.authors] == ["Marc Delorme"]
+
+
+def test_a_slideshows_javascript_notice_is_furniture():
+    notice = "Ce diaporama nécessite JavaScript."
+    article = only(newer_template("Un reportage à Cebu", notice, LONG, MIDDLE, notice, CLOSING))
+    assert notice not in article.body
+
+
+def test_a_picture_name_under_the_repeated_title_is_not_joined_to_it():
+    title = "Art et conseil ? Le fondateur de Vocalia change de vie et ouvre une galerie à Gand"
+    picture = ("marc_lenoir_vocalia_112", "Marc Lenoir dans sa galerie – 2017 © Paul Roy")
+    text = page("Le magazine.", title, glued(HEADER, title, *picture), LONG, MIDDLE, CLOSING)
+    article = only(text)
+    assert (article.standfirst, article.body.startswith(LONG)) == (None, True)
+
+
+def test_an_issue_number_under_a_paragraph_captions_its_cover():
+    text = newer_template("Un numéro spécial", LONG, "Le magazine En-Contact n°127", CLOSING)
+    article = only(text)
+    assert (article.issue_number, "n°127" in article.body) == (None, False)
+
+
+def test_an_issue_line_above_the_text_still_numbers_it():
+    article = only(newer_template("Un numéro spécial", "Édito n°84 /", LONG, CLOSING))
+    assert article.issue_number == 84

@@ -5,6 +5,7 @@ only on the figures of a full run; a quick run's figures are shown but not judge
 """
 
 import functools
+import re
 import statistics
 from pathlib import Path
 
@@ -41,6 +42,9 @@ HOSTILE_BOUNDED = "Hostile load: readers' pages p99 < 1 s, 0 errors, while searc
 # carries it over untouched.
 KEPT_START = "<!-- faults: written by `make faults`, kept by `make bench` -->"
 KEPT_END = "<!-- end of faults -->"
+NOT_RUN = "Not measured: step not run."
+CARRIED = "> Sections of steps missing from this machine's results are the previous report's, from"
+QUICK = "**Quick run**"
 
 
 def spread(values, digits=0, unit=""):
@@ -107,7 +111,7 @@ class Report:
         answer = self.results.get(name)
         self.add(heading, "")
         if not answer or "error" in answer:
-            self.add(f"Not measured: {answer.get('error') if answer else 'step not run'}.", "")
+            self.add(f"Not measured: {answer['error']}." if answer else NOT_RUN, "")
             for what in targets:
                 self.target(what, "—", None)
             return None
@@ -287,7 +291,7 @@ class Report:
         answers = self.results.get("queries")
         self.add("## SQL queries per request", "")
         if not answers or "error" in answers:
-            self.add("Not measured.", "")
+            self.add(f"Not measured: {answers['error']}." if answers else NOT_RUN, "")
             self.target("Public pages: fixed query count, at most 8", "—", None)
             return
         self.add(
@@ -314,8 +318,8 @@ class Report:
 
         rows = [[name] + [cell(answer, name) for answer in datasets] for name in names]
         self.table(header, rows)
-        # Fixed: the same on every size of one engine (PostgreSQL's search asks the planner
-        # for an estimate first, so engines may differ from each other).
+        # Fixed: the same on every size of one engine (PostgreSQL's search reads the archive's
+        # size first, so engines may differ from each other).
         engines = {answer.get("engine", answer["database"]) for answer in datasets}
         fixed = all(
             len(
@@ -744,7 +748,7 @@ class Report:
             "",
         )
         if plan.get("quick"):
-            self.add("**Quick run**: small sizes, one round; targets are not judged.", "")
+            self.add(f"{QUICK}: small sizes, one round; targets are not judged.", "")
         for note in plan.get("notes", []):
             self.add(f"> {note}", "")
         self.add("## Targets", "")
@@ -793,9 +797,71 @@ def replace_kept_section(body, path=REPORT):
     path.write_text(text.rstrip() + "\n", encoding="utf-8")
 
 
+def sections(text):
+    """{"## heading": the text up to the next heading} of a report."""
+    parts = re.split(r"(?m)^(## .*)$", text)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def target_rows(section):
+    """The rows of the targets table in `section`, by target."""
+    rows = [line for line in section.splitlines() if line.startswith("| ")][1:]
+    return {row.split("|")[1].strip(): row for row in rows}
+
+
+def carried_over(text, previous):
+    """This run's report, with what it did not measure taken from the `previous` report.
+
+    `--only` merges its steps into bench-data/results.json, which git does not keep: on
+    another machine, a partial run knows no other step and would say each "not measured".
+    Each section that says so is then the previous report's, the targets table is the
+    previous one with this run's judged rows in place of theirs (its new judged rows last), and
+    a note says on which machine and after which commands they were measured. Never between a
+    quick run and a full one.
+    """
+    old, new = sections(previous), sections(text)
+    carried = [
+        heading
+        for heading, body in new.items()
+        if body.strip() == NOT_RUN and old.get(heading, NOT_RUN).strip() != NOT_RUN
+    ]
+    if not carried or QUICK in text or QUICK in previous:
+        return text
+    for heading in carried:
+        text = text.replace(heading + new[heading], heading + old[heading], 1)
+    fresh = target_rows(new["## Targets"])
+    rows = []
+    for name, row in target_rows(old["## Targets"]).items():
+        judged = fresh.pop(name, row)
+        rows.append(row if judged.endswith("| not measured |") else judged)
+    rows += [row for row in fresh.values() if not row.endswith("| not measured |")]
+    lines = new["## Targets"].splitlines(keepends=True)
+    table = [number for number, line in enumerate(lines) if line.startswith("| ")]
+    # the header row and the line under it, the rows, then what follows the table
+    merged = [*lines[: table[0] + 2], *(row + "\n" for row in rows), *lines[table[-1] + 1 :]]
+    text = text.replace("## Targets" + new["## Targets"], "## Targets" + "".join(merged), 1)
+    note = origin(old.get("## Machine and commands", ""))
+    return text.replace("## Machine and commands\n\n", f"## Machine and commands\n\n{note}\n\n", 1)
+
+
+def origin(machine):
+    """Where and after which commands the sections a partial run carries over were measured,
+    from the previous report's machine section (kept as it is once said)."""
+    said = re.search(f"^{re.escape(CARRIED)}.*$", machine, re.M)
+    if said:
+        return said.group(0)
+    cpu, date = (re.search(rf"^\| {row} \| (.*) \|$", machine, re.M) for row in ("CPU", "Date"))
+    where = ", ".join(match.group(1) for match in (cpu, date) if match) or "an unknown machine"
+    commands = re.search(r"```sh\n(.*?)\n```", machine, re.S)
+    run = "; ".join(f"`{line}`" for line in commands.group(1).splitlines()) if commands else ""
+    return f"{CARRIED} {where}" + (f", after {run}." if run else ".")
+
+
 def write(results, path=REPORT):
     kept = kept_sections(path)
     text = Report(results).render()
+    if path.exists():
+        text = carried_over(text, path.read_text(encoding="utf-8"))
     if kept:
         text = text.rstrip() + "\n\n" + kept + "\n"
     path.write_text(text, encoding="utf-8")

@@ -1,6 +1,6 @@
 """BENCHMARKS.md judges every target on the figures, and says so when a figure is missing."""
 
-from bench.report import Report
+from bench.report import Report, carried_over, sections
 
 
 def figures(rps, ceilings=None, own=None):
@@ -100,3 +100,51 @@ def test_query_counts_are_compared_between_sizes_of_one_engine():
     ]
 
     assert verdicts == ["**met**", "**not met**"]
+
+
+def search_answer(p95_ms):
+    run = {
+        "queries": 1,
+        "p50_ms": 10.0,
+        "p95_ms": p95_ms,
+        "count_p95_ms": 5.0,
+        "page_p95_ms": 5.0,
+        "with_results": 1,
+        "highlighted": 1,
+        "ranked": True,
+        "slowest": [],
+    }
+    return {"queries": ["relation"], "postgresql": {"articles": 100_000, "runs": [run]}}
+
+
+SEARCH_TARGET = "Search, postgresql, 100,000 articles: p95 < 50 ms"
+
+
+def test_a_partial_run_keeps_the_previous_sections_and_targets_of_the_steps_it_did_not_run():
+    """`--only search` on a machine without the earlier results (bench-data is not in git)."""
+    previous = Report(results([40, 40, 40], [100, 100, 100]) | {"search": search_answer(60)})
+    previous_text = previous.render()
+    partial = {"plan": {"quick": False, "notes": []}, "search": search_answer(30)}
+
+    text = carried_over(Report(partial).render(), previous_text)
+
+    assert (
+        sections(text)["## Pages under load"],
+        verdict_of(text, "Article list: ≥ 35 % of the plain ceiling"),
+        verdict_of(text, SEARCH_TARGET),
+        "> Sections of steps missing from this machine's results are the previous report's" in text,
+    ) == (sections(previous_text)["## Pages under load"], "**met**", "**met**", True)
+
+
+def test_a_run_that_measured_every_step_carries_nothing_over():
+    previous = Report(results([40, 40, 40], [100, 100, 100]) | {"search": search_answer(60)})
+    again = Report(results([30, 30, 30], [100, 100, 100]) | {"search": search_answer(30)}).render()
+
+    assert carried_over(again, previous.render()) == again
+
+
+def test_a_quick_run_never_carries_a_full_runs_sections():
+    previous = Report(results([40, 40, 40], [100, 100, 100]))
+    quick = Report({"plan": {"quick": True, "notes": []}, "search": search_answer(30)}).render()
+
+    assert carried_over(quick, previous.render()) == quick

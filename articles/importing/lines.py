@@ -215,7 +215,11 @@ def classify(lines: list[Line], keys: frozenset[str]):
         if in_comments:
             line.assign(FURNITURE, "début des commentaires des lecteurs")
             continue
-        if line.words >= 12 and line.flat.endswith(SENTENCE_ENDS[:4]):
+        if (
+            line.words >= 12
+            and line.flat.endswith(SENTENCE_ENDS[:4])
+            and not (above_text and furniture_rules.is_tagline(line.folded))
+        ):
             in_text = True  # a sentence of the text: the page's header is behind
         if line.words > MAX_META_WORDS:  # a paragraph of prose: no rule below applies
             waiting_for_tags, above_text, in_text = None, False, True

@@ -211,6 +211,15 @@ def mark_opening(
             continue
         elif line.words <= 4 and is_name(line.flat) and not line.flat.endswith(SENTENCE_ENDS):
             line.assign(CAPTION, "un nom seul sous le titre : légende de la photo")
+        elif (
+            index
+            and rest[index - 1].text  # a file name, not a shortcode's empty line
+            and is_picture_name(rest[index - 1])
+            and heading_like(line)
+            and not is_question(line.flat)
+        ):
+            # "phoneexpert.027" / "L'un des plateaux de Phone Expert": the photo's caption
+            line.assign(CAPTION, "ligne courte sous le nom de fichier d'une photo : légende")
         elif KICKER.search(line.flat) and heading_like(line):
             line.assign(CAPTION, KICKER_CAPTION)
             following = rest[index + 1] if index + 1 < len(rest) else None

@@ -161,3 +161,22 @@ def test_an_issue_number_under_a_paragraph_captions_its_cover():
 def test_an_issue_line_above_the_text_still_numbers_it():
     article = only(newer_template("Un numéro spécial", "Édito n°84 /", LONG, CLOSING))
     assert article.issue_number == 84
+
+
+def test_a_date_under_the_header_is_metadata_though_the_tagline_is_a_long_sentence():
+    tagline = "Le magazine indépendant et international du BPO, du CRM et de l'expérience client."
+    title = "Les derniers rebondissements de l'affaire Nordtel"
+    article = only(page(tagline, title, glued(HEADER, title), "Le 12 juin 2012", LONG, CLOSING))
+    assert article.body.startswith(LONG)
+
+
+def test_a_caption_under_a_numbered_picture_name_goes_with_it():
+    picture = glued("nordtel.027", "L'un des plateaux de Nordtel")
+    article = only(newer_template("L'affaire Nordtel", picture, LONG, MIDDLE, CLOSING))
+    assert article.body.startswith(LONG)
+
+
+def test_a_question_under_a_picture_name_stays_the_text():
+    question = "Comment êtes-vous entré dans ce métier ?"
+    text = newer_template("Un parcours", glued("portrait-marc-lenoir", question), LONG, CLOSING)
+    assert question in only(text).body

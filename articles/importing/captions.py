@@ -28,6 +28,12 @@ CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
 
 NAME_AND_COMPANY = re.compile(r"^(?P<name>[^,()]{4,40}?),?\s\([^()]{2,40}\)$")
 
+# "Claude Padonou avec Léa Morel à Cotonou": two people, and where they stand
+PEOPLE_TOGETHER = re.compile(
+    r"^(?P<first>(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s(?:avec|et|aux côtés de)\s"
+    r"(?P<second>(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s?){2,3})(?:,|\s(?:à|au|en|lors|pendant|devant)\b|$)"
+)
+
 AGED = re.compile(r"^(?:\d{1,2}|[a-z-]+) ans\b")  # "Léa, vingt ans, sur un plateau"
 
 # "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
@@ -128,6 +134,14 @@ def caption_reason(line: Line, following: Line) -> str | None:
             return PERSON_CAPTION
     if (with_company := NAME_AND_COMPANY.match(line.flat)) and is_name(with_company["name"]):
         return PERSON_CAPTION  # "Hélène Vasseur, (Altaïr Conseil)"
+    together = PEOPLE_TOGETHER.match(line.flat) if line.words <= 14 else None
+    if (
+        together
+        and is_name(together["first"])
+        and is_name(together["second"])
+        and not line.flat.endswith(SENTENCE_ENDS)
+    ):
+        return PERSON_CAPTION  # "Claude Padonou avec Léa Morel à Cotonou, Bénin"
     if line.words <= 30 and PLACE_CAPTION.match(line.flat):
         return "un lieu en quelques mots, seul entre deux paragraphes : légende"
     if heading_like(line) and is_postscript(following.flat) and not is_question(line.flat):

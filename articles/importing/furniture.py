@@ -114,6 +114,7 @@ ARCHIVE_HEADING = phrases(
 IMAGE_NAME = re.compile(
     r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^(?=[a-z0-9_-]*\d)[a-z0-9]+(?:_[a-z0-9]+){2,}$"
     r"|^[a-z][a-z0-9-]{2,}\.\d{2,4}$"  # a numbered export: "phoneexpert.027"
+    r"|^\d{8,}[a-z][a-z0-9_-]*$"  # a time-stamped upload: "20150603171856society_logo"
 )
 # "( Archives magazine En-Contact, année 2016 )": where an old piece was found again.
 ARCHIVE_NOTE = re.compile(r"^\(\s?archives?\b[^()]{0,80}\)$")

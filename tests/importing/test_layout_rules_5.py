@@ -180,3 +180,19 @@ def test_a_question_under_a_picture_name_stays_the_text():
     question = "Comment êtes-vous entré dans ce métier ?"
     text = newer_template("Un parcours", glued("portrait-marc-lenoir", question), LONG, CLOSING)
     assert question in only(text).body
+
+
+def test_two_people_together_somewhere_between_paragraphs_caption_a_photo():
+    caption = "Claude Morel avec Anne Vial à Cotonou, Bénin"
+    article = only(newer_template("Le marché béninois", LONG, caption, MIDDLE, CLOSING))
+    assert (caption in article.body, article.needs_review) == (False, False)
+
+
+def test_two_places_together_between_paragraphs_stay_the_text():
+    line = "Paris et Lyon se disputent les plateaux"
+    assert line in only(newer_template("Le marché", LONG, line, MIDDLE, CLOSING)).body
+
+
+def test_a_time_stamped_upload_name_is_a_picture():
+    text = newer_template("Un mécène", glued("20150603171856society_logo", LONG), CLOSING)
+    assert only(text).body.startswith(LONG)

@@ -143,9 +143,20 @@ def test_a_long_introduction_taken_as_the_chapo_is_doubted():
     assert (article.standfirst, doubts(article, "Chapô long") != []) == (introduction, True)
 
 
-def test_titles_and_categories_that_read_like_something_else_are_doubted():
+def test_a_long_title_and_a_removed_caption_are_notes_that_flag_nothing():
     long_title = " ".join(["Les centres d’appels recrutent"] * 5)
-    assert doubts(only(page(long_title, DATE_LINE, LONG, LONG_2)), "Titre très long")
+    article = only(page(long_title, DATE_LINE, LONG, LONG_2))
+    assert ([n for n in article.notes if "Titre très long" in n] != [], article.needs_review) == (
+        True,
+        False,
+    )
+    caption = "Marc Lenoir"
+    article = only(page("Le plateau de Vannes", DATE_LINE, LONG, caption, LONG_2, LONG))
+    removed = [note for note in article.notes if "Légende d'image retirée" in note]
+    assert (removed, article.needs_review) == ([f"Légende d'image retirée : « {caption} »."], False)
+
+
+def test_titles_and_categories_that_read_like_something_else_are_doubted():
     assert not doubts(only(page("Ceux qui décrochent.", DATE_LINE, LONG, LONG_2)), "un point")
     header = "This article was written on 4 Nov 2008, and is filled under Presse, Cinéma."
     assert doubts(only(page("AMBUSH", header, "Le titre du billet", LONG)), "Plusieurs rubriques")

@@ -32,7 +32,13 @@ from articles.importing.lines import (
     labels_only,
 )
 from articles.importing.metadata import Meta
-from articles.importing.questions import FIRST_PERSON, OUR, asks_again, introduces_questions
+from articles.importing.questions import (
+    FIRST_PERSON,
+    MAX_QUESTION_WORDS,
+    OUR,
+    asks_again,
+    introduces_questions,
+)
 from articles.importing.reading import TEXT, Line, without_quotes
 from articles.importing.signatures import is_name, titled_signature
 from articles.importing.surroundings import (
@@ -92,6 +98,8 @@ SHORT_QUESTION_START = re.compile(r"^(?:\S+\s){0,2}\S+\s?\?\s+(?=[A-ZÀ-ÖØ-Þ]
 SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
 
 # Words someone said, a sentence in quotes, opening the text (not a film's title in quotes).
+SPEAKER = re.compile(r"^[\w’' .-]{2,30}\s?:\s")  # "En-Contact : …", "Julien B. : …"
+
 SPOKEN_OPENING = re.compile(r"^[«“\"][^»”\"]*[.!?…]\s?[»”\"]\s")
 
 SHORT_SUMMARY_WORDS = 25
@@ -284,8 +292,22 @@ def summary_line(
     asks_first = SHORT_QUESTION_START.match(text)
     if (SENTENCE_BREAK.search(text) or asks_first) and not ADDRESSED.search(fold(text)):
         teaser = SHORT_QUESTION_START.sub("", SHORT_QUESTION_END.sub(".", text))
+    # a bare page's one-sentence question glued under its title, above the text it sums up
+    asked_summary = (
+        not any(line.role == META for line in rest[:index])
+        and len(parts) == 1
+        and text.endswith("?")
+        and "?" not in text[:-1]
+        and not SENTENCE_BREAK.search(text)
+        and not interview
+        and not SPEAKER.match(text)  # "En-Contact : … ?", an interviewer's
+        and parts[0].gap_after == 0
+        and below is not None
+        and is_prose(below)
+        and not (is_question(below.flat) and below.words <= MAX_QUESTION_WORDS)
+    )
     if (
-        ("?" in teaser and not introduces_sections)
+        ("?" in teaser and not (introduces_sections or asked_summary))
         or ";" in text
         or text.startswith(("–", "-", "•", "*"))
     ):
@@ -387,7 +409,8 @@ def summary_line(
         and is_prose(after)
     ):
         return SUBTITLE_REASON
-    if not (text.endswith((".", "…", "!", "»", "”")) or unfinished) or not weak_rules:
+    ended = text.endswith((".", "…", "!", "»", "”")) or unfinished or asked_summary
+    if not ended or not weak_rules:
         return None
     if glued_below and not before_meta and not blog:  # a blog post's template has no chapô
         return "résumé collé au texte, sur une ligne à part, juste sous le titre"

@@ -196,3 +196,22 @@ def test_two_places_together_between_paragraphs_stay_the_text():
 def test_a_time_stamped_upload_name_is_a_picture():
     text = newer_template("Un mécène", glued("20150603171856society_logo", LONG), CLOSING)
     assert only(text).body.startswith(LONG)
+
+
+QUESTION = "Un coup dur pour le label et pour les prestataires qui avaient tout misé dessus ?"
+
+
+def test_a_bare_pages_question_glued_under_its_title_is_the_standfirst():
+    article = only(glued("Le label social perd un client", QUESTION, LONG, MIDDLE, CLOSING))
+    assert (article.standfirst, article.body.startswith(LONG)) == (QUESTION, True)
+
+
+def test_a_question_under_a_dated_header_stays_the_text():
+    text = newer_template("Le label social perd un client", QUESTION, LONG, MIDDLE, CLOSING)
+    assert only(text).body.startswith(QUESTION)
+
+
+def test_an_interviewers_labelled_question_stays_the_text():
+    question = f"En-Contact : {QUESTION}"
+    text = glued("Le label social perd un client", question, f"Marc Roy : {LONG}", CLOSING)
+    assert only(text).standfirst is None

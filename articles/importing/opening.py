@@ -407,6 +407,7 @@ def summary_line(
         and parts[0].gap_after
         and heading_like(parts[0])
         and is_prose(after)
+        and not titled_signature(parts[0].flat)  # "Thierry Mensah, Directeur …": a person
     ):
         return SUBTITLE_REASON
     ended = text.endswith((".", "…", "!", "»", "”")) or unfinished or asked_summary

@@ -215,3 +215,9 @@ def test_an_interviewers_labelled_question_stays_the_text():
     question = f"En-Contact : {QUESTION}"
     text = glued("Le label social perd un client", question, f"Marc Roy : {LONG}", CLOSING)
     assert only(text).standfirst is None
+
+
+def test_a_name_and_role_alone_under_the_repeated_title_is_not_its_subtitle():
+    person = "Thierry Mensah, Directeur Afrique de l'Ouest Linkis – Telvia"
+    article = only(newer_template("« Le Bénin compte »", person, LONG, MIDDLE, CLOSING))
+    assert (article.standfirst, article.body.startswith(LONG)) == (None, True)

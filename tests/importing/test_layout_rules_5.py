@@ -221,3 +221,17 @@ def test_a_name_and_role_alone_under_the_repeated_title_is_not_its_subtitle():
     person = "Thierry Mensah, Directeur Afrique de l'Ouest Linkis – Telvia"
     article = only(newer_template("« Le Bénin compte »", person, LONG, MIDDLE, CLOSING))
     assert (article.standfirst, article.body.startswith(LONG)) == (None, True)
+
+
+def test_a_subtitle_closing_on_its_month_and_year_is_the_standfirst():
+    subtitle = (
+        "Choisissez le sous-titre : Le vieux lion rugit encore ou The Comeback Kid* ( mars 2018)"
+    )
+    article = only(glued("Armelis : toujours debout", subtitle, LONG, MIDDLE, CLOSING))
+    assert (article.standfirst, article.body.startswith(LONG)) == (subtitle, True)
+
+
+def test_a_first_sentence_calling_a_footnote_stays_the_text():
+    sentence = "Une poignée de conseillers répond en picard aux clients qui le souhaitent*."
+    article = only(glued("Le plateau qui parlait patois", sentence, LONG, MIDDLE, CLOSING))
+    assert (article.standfirst, article.body.startswith(sentence)) == (None, True)

@@ -98,10 +98,6 @@ SHORT_QUESTION_START = re.compile(r"^(?:\S+\s){0,2}\S+\s?\?\s+(?=[A-ZÀ-ÖØ-Þ]
 SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$")  # "… Pourquoi ?"
 
 # Words someone said, a sentence in quotes, opening the text (not a film's title in quotes).
-# "… qui le souhaitent*.": a sentence that calls a footnote is the text's own (a subtitle may
-# carry a star inside: "… ou The Golden Bear* ( octobre 2017)")
-ENDS_ON_FOOTNOTE = re.compile(r"\*+[.!?…]?$")
-
 DATED_CLOSE = re.compile(r"\(\s?[^()]{0,20}\b(?:19|20)\d\d\s?\)$")  # "( mars 2018)"
 
 SPEAKER = re.compile(r"^[\w’' .-]{2,30}\s?:\s")  # "En-Contact : …", "Julien B. : …"
@@ -319,7 +315,8 @@ def summary_line(
     ):
         return None
     text = teaser
-    if ENDS_ON_FOOTNOTE.search(text) or KICKER.search(text):  # a footnote's call, a kicker
+    if ("*" in text and not DATED_CLOSE.search(text)) or KICKER.search(text):
+        # a footnote's call is the text's (a dated subtitle may carry one), a press kicker
         return None
     if SPOKEN_OPENING.match(text) and unquote(text) is None and not introduces_sections:
         return None  # "« Allô, ici Samira. » Souvenez-vous.": a report opening on a quote

@@ -361,10 +361,10 @@ def test_photo_credit_leaves_the_body_for_its_field():
     assert (article.photo_credit, article.body) == ("Chrissy Wainwright", f"{PROSE}\n\n{PROSE_2}")
 
 
-def test_caption_above_the_first_paragraph_leaves_with_a_warning():
+def test_caption_above_the_first_paragraph_leaves_with_a_note():
     article = only("Le titre\n\nThe intricate Matrix\n" + PROSE + "\n")
     assert article.body == PROSE
-    assert any("The intricate Matrix" in warning for warning in article.warnings)
+    assert any("The intricate Matrix" in note for note in article.notes)
 
 
 def test_interview_is_detected_with_its_questions_and_interviewee():

@@ -97,7 +97,7 @@ def test_missing_author_and_date_are_shown_to_editors_without_flagging(archive):
         (False, True),
         (False, True),
         (False, True),
-        (True, True),  # its caption was taken out: a doubt
+        (False, True),  # its caption was taken out: a note (a doubt that told nothing)
     ]
 
 

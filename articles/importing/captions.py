@@ -38,7 +38,8 @@ AGED = re.compile(r"^(?:\d{1,2}|[a-z-]+) ans\b")  # "Léa, vingt ans, sur un pla
 
 # "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
 PLACE_CAPTION = re.compile(
-    r"^(?:Sur|Dans|Au|Aux|Devant|Lors)\s[^.,;:!?]{3,50}\.\s[A-ZÀ-ÖØ-Þ]", re.UNICODE
+    r"^(?:Sur|Dans|Au|Aux|Chez|Devant|Lors)\s[^.,;:!?]{3,40}(?:,\s[^.,;:!?]{3,30})?\.\s[A-ZÀ-ÖØ-Þ]",
+    re.UNICODE,
 )
 
 ENGLISH = re.compile(r"^(?:the|a|an|my|our|your|this|these)\s|\b(?:of|and|with)\b.*\b(?:the|of)\b")

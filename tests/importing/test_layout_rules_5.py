@@ -235,3 +235,9 @@ def test_a_first_sentence_calling_a_footnote_stays_the_text():
     sentence = "Une poignée de conseillers répond en picard aux clients qui le souhaitent*."
     article = only(glued("Le plateau qui parlait patois", sentence, LONG, MIDDLE, CLOSING))
     assert (article.standfirst, article.body.startswith(sentence)) == (None, True)
+
+
+def test_a_caption_naming_a_firm_and_its_town_between_paragraphs_goes():
+    caption = "Chez Nordtel, à Antsirabe. Sur les plateaux, les données sont un enjeu central."
+    article = only(newer_template("Le marché malgache", LONG, caption, MIDDLE, CLOSING))
+    assert caption not in article.body

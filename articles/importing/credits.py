@@ -23,9 +23,10 @@ CAPTION_CREDIT = re.compile(
 )
 
 # "Le plateau de Lille © Anne Roy", "Claire Morin dans le centre de Brest (Photo DR)": the
-# credit closes the caption without a separator.
+# credit closes the caption without a separator ("(Crédit Lyonnais en moins)" is a bank).
 CAPTION_CLOSING_CREDIT = re.compile(
-    r"^(?P<caption>.+?)\s(?:©|\((?:©|photos?|credits?(?:\sphotos?)?)\s?:?)\s?(?P<who>[^©/()]{2,60}?)\)?$"
+    r"^(?P<caption>.+?)\s(?:©|\((?:©|photos?|credits?\sphotos?|credits?(?=\s?:))\s?:?)"
+    r"\s?(?P<who>[^©/()]{2,60}?)\)?$"
 )
 
 # "… Photos d’archives et de Jules Ferrand.": a line of credits that names the photographer.

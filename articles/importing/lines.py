@@ -74,6 +74,9 @@ NEWSPAPER_SECTION = re.compile(
     r"\s(?:l|\||•|·)\s(?P<section>[A-ZÀ-ÖØ-Þ][\w’'-]*(?:\s[\w’'-]+){0,2})\s*$"
 )
 
+# "#Citizen Kane//": the series a piece belongs to, above its text
+SERIES_TAG = re.compile(r"^#\s?(?P<name>[^#/\s][^#/]{1,40}?)\s?//$")
+
 SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
 
 # Metadata that may carry text glued after it: issue lines ("n°", "#", "En-Contact 57 :").
@@ -170,6 +173,7 @@ def classify(lines: list[Line], keys: frozenset[str]):
     in_comments = False  # readers' comments run from their heading to the next post
     in_related = False  # titles listed under « À lire aussi » are links, not text
     in_text = False  # a bare date once paragraphs have begun is the text's own ("7 mai 2020")
+    after_paragraph = False  # a series' tag under a paragraph is a subheading
     titled_headers = False  # the blog's headers ("This article was written…") follow titles
     in_legends = False  # under « Légendes photos : », short lines caption the photos
     for index, line in enumerate(lines):
@@ -223,6 +227,7 @@ def classify(lines: list[Line], keys: frozenset[str]):
             in_text = True  # a sentence of the text: the page's header is behind
         if line.words > MAX_META_WORDS:  # a paragraph of prose: no rule below applies
             waiting_for_tags, above_text, in_text = None, False, True
+            after_paragraph = True
             line.reason = f"paragraphe ({line.words} mots)"
             continue
         if not line.text:
@@ -244,6 +249,9 @@ def classify(lines: list[Line], keys: frozenset[str]):
                 continue
         if in_text and is_only_a_date(line.folded) and not dates_head_posts(lines, index):
             line.reason = "date seule au milieu du texte : gardée"
+        elif (rubric := SERIES_TAG.match(line.flat)) and not after_paragraph:
+            meta = Meta(category=rubric["name"])
+            line.assign(META, f"rubrique d'une série (« {rubric['name']} »)", meta)
         elif (meta := read_meta(line.flat, line.folded)) and cover_caption(meta, lines, index):
             line.assign(CAPTION, "numéro seul au milieu du texte : légende de sa couverture")
         elif meta:

@@ -136,11 +136,18 @@ def title_slot(lines: list[Line], index: int) -> str | None:
         vouched = True  # "… factures par an. L'ex-directrice raconte": a headline, no full stop
     # "“Pas de farniente”. Le livre qui raconte…", set apart on the first line: a headline
     quoted_head = first_line and line.standalone and bool(QUOTE_THEN_MORE.match(line.flat))
-    vouched = vouched or quoted_head
+    # "… aurait « orchestré la campagne ». / Le 26 novembre 2019 par Magazine En-Contact": the
+    # template's header under it says it is the title, full stop or not
+    headed = first_line and header_below(lines, index)
+    vouched = vouched or quoted_head or headed
     if (SENTENCE_BREAK.search(line.flat) and not vouched) or line.flat.endswith(":"):
         return None
     ends_a_sentence = line.flat.endswith((".", ",", ";")) and not line.flat.endswith("...")
-    if ends_a_sentence and line.words > 8 and not (quoted_head or repeated_on_page(lines, line)):
+    if (
+        ends_a_sentence
+        and line.words > 8
+        and not (quoted_head or headed or repeated_on_page(lines, line))
+    ):
         return None
     above = [other for other in lines[:index] if other.role != FURNITURE]
     if any(other.role == TEXT and other.words > MAX_META_WORDS for other in above):

@@ -241,3 +241,28 @@ def test_a_caption_naming_a_firm_and_its_town_between_paragraphs_goes():
     caption = "Chez Nordtel, à Antsirabe. Sur les plateaux, les données sont un enjeu central."
     article = only(newer_template("Le marché malgache", LONG, caption, MIDDLE, CLOSING))
     assert caption not in article.body
+
+
+def test_a_long_first_line_above_its_dated_header_is_the_title_full_stop_or_not():
+    title = (
+        "D'après Kivio, le cofondateur d'Assistel aurait « orchestré une campagne de dénigrement »."
+    )
+    article = only(page(title, "Le 26 novembre 2019 par Magazine En-Contact", LONG, CLOSING))
+    assert article.title == title
+
+
+def test_a_series_tag_above_the_text_is_its_category():
+    text = glued(
+        "Un Bernard Tapie du plateau ? (Crédit Lyonnais en moins)", "#Beautiful People//", LONG
+    )
+    article = only(text + CLOSING + "\n")
+    assert (article.category, article.title, article.body.startswith(LONG)) == (
+        "Beautiful People",
+        "Un Bernard Tapie du plateau ? (Crédit Lyonnais en moins)",
+        True,
+    )
+
+
+def test_a_series_tag_under_a_paragraph_stays_a_subheading():
+    article = only(newer_template("Le franc-tireur", LONG, "#Les Tontons flingueurs//", CLOSING))
+    assert (article.category, "#Les Tontons flingueurs//" in article.body) == (None, True)

@@ -34,7 +34,6 @@ from articles.importing.lines import (
 from articles.importing.metadata import Meta
 from articles.importing.questions import (
     FIRST_PERSON,
-    MAX_QUESTION_WORDS,
     OUR,
     asks_again,
     introduces_questions,
@@ -44,12 +43,14 @@ from articles.importing.signatures import is_name, titled_signature
 from articles.importing.surroundings import (
     MAX_SUMMARY_WORDS,
     above_the_header,
+    asking_summary,
     heads_the_byline,
+    introduces_subheadings,
     is_note,
     paragraph_words,
     picture_follows,
+    pictured_people,
     reprint_source,
-    subheading_follows,
     summary_lines,
 )
 from textkit.folding import fold
@@ -100,8 +101,6 @@ SHORT_QUESTION_END = re.compile(r"(?<=[.!…])\s+[A-ZÀ-ÖØ-Þ][\w’'-]*\s?\?$
 # Words someone said, a sentence in quotes, opening the text (not a film's title in quotes).
 DATED_CLOSE = re.compile(r"\(\s?[^()]{0,20}\b(?:19|20)\d\d\s?\)$")  # "( mars 2018)"
 
-SPEAKER = re.compile(r"^[\w’' .-]{2,30}\s?:\s")  # "En-Contact : …", "Julien B. : …"
-
 SPOKEN_OPENING = re.compile(r"^[«“\"][^»”\"]*[.!?…]\s?[»”\"]\s")
 
 SHORT_SUMMARY_WORDS = 25
@@ -114,19 +113,6 @@ MAX_INTERVIEW_WORDS = 150  # an interview's introduction, above its first questi
 
 
 DATELINE_WORDS = 20
-
-
-def pictured_people(rest: list[Line], index: int) -> list[Line]:
-    """Two or more lines of a name and a role in a row, from `index`: the people in the
-    page's photos (a byline names its authors on one line)."""
-    people = []
-    for line in rest[index:]:
-        if line.role == FURNITURE:
-            continue
-        if line.role != TEXT or not titled_signature(line.flat):
-            break
-        people.append(line)
-    return people if len(people) > 1 else []
 
 
 def opening(rest: list[Line]) -> list[Line]:
@@ -267,12 +253,7 @@ def summary_line(
     interview = introduces_questions(rest, index + len(parts))
     # the newer template's teaser above its photo: two sentences, up to 60 words
     teaser = repeated and picture_follows(rest, index + len(parts))
-    # an undated page's introduction, above the subheading its text opens with
-    introduces_sections = (
-        not any(line.role == META for line in rest[:index])
-        and not rest[index].flat.startswith(("«", "“", '"'))  # a report opening on a quote
-        and subheading_follows(rest, index + len(parts))
-    )
+    introduces_sections = introduces_subheadings(rest, index, len(parts))
     longest, breaks = (
         (MAX_INTERVIEW_WORDS, 8)
         if interview
@@ -294,20 +275,7 @@ def summary_line(
     asks_first = SHORT_QUESTION_START.match(text)
     if (SENTENCE_BREAK.search(text) or asks_first) and not ADDRESSED.search(fold(text)):
         teaser = SHORT_QUESTION_START.sub("", SHORT_QUESTION_END.sub(".", text))
-    # a bare page's one-sentence question glued under its title, above the text it sums up
-    asked_summary = (
-        not any(line.role == META for line in rest[:index])
-        and len(parts) == 1
-        and text.endswith("?")
-        and "?" not in text[:-1]
-        and not SENTENCE_BREAK.search(text)
-        and not interview
-        and not SPEAKER.match(text)  # "En-Contact : … ?", an interviewer's
-        and parts[0].gap_after == 0
-        and below is not None
-        and is_prose(below)
-        and not (is_question(below.flat) and below.words <= MAX_QUESTION_WORDS)
-    )
+    asked_summary = not interview and asking_summary(rest, index, parts)
     if (
         ("?" in teaser and not (introduces_sections or asked_summary))
         or ";" in text
@@ -413,13 +381,9 @@ def summary_line(
         and not titled_signature(parts[0].flat)  # "Thierry Mensah, Directeur …": a person
     ):
         return SUBTITLE_REASON
-    ended = (
-        text.endswith((".", "…", "!", "»", "”"))
-        or unfinished
-        or asked_summary
-        or bool(DATED_CLOSE.search(text))  # "… ou The Golden Bear* ( octobre 2017)"
-    )
-    if not ended or not weak_rules:
+    # "… ou The Golden Bear* ( octobre 2017)" closes a subtitle too
+    ended = text.endswith((".", "…", "!", "»", "”")) or bool(DATED_CLOSE.search(text))
+    if not (ended or unfinished or asked_summary) or not weak_rules:
         return None
     if glued_below and not before_meta and not blog:  # a blog post's template has no chapô
         return "résumé collé au texte, sur une ligne à part, juste sous le titre"

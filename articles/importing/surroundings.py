@@ -1,23 +1,29 @@
 """What stands around a line of an article's opening: the lines below or above it that decide
 whether it is a standfirst, a caption or the text (`opening.mark_opening`, `summary_line`)."""
 
+import re
+
 from articles.importing.dates import is_only_a_date
 from articles.importing.lines import (
     CAPTION,
     CREDIT,
     FURNITURE,
     META,
+    SENTENCE_BREAK,
     SENTENCE_ENDS,
     heading_like,
     is_header,
     is_prose,
 )
 from articles.importing.metadata import newspaper_name
+from articles.importing.questions import MAX_QUESTION_WORDS
 from articles.importing.reading import TEXT, Line
-from articles.importing.signatures import read_byline
+from articles.importing.signatures import read_byline, titled_signature
 from textkit.paragraphs import is_footnote, is_postscript, is_question
 
 MAX_SUMMARY_WORDS = 40
+
+SPEAKER = re.compile(r"^[\w’' .-]{2,30}\s?:\s")  # "En-Contact : …", "Julien B. : …"
 
 
 def is_note(line: Line) -> bool:
@@ -107,3 +113,45 @@ def summary_lines(rest: list[Line], index: int) -> list[Line]:
     ):
         parts.append(nxt)
     return parts
+
+
+def pictured_people(rest: list[Line], index: int) -> list[Line]:
+    """Two or more lines of a name and a role in a row, from `index`: the people in the
+    page's photos (a byline names its authors on one line)."""
+    people = []
+    for line in rest[index:]:
+        if line.role == FURNITURE:
+            continue
+        if line.role != TEXT or not titled_signature(line.flat):
+            break
+        people.append(line)
+    return people if len(people) > 1 else []
+
+
+def introduces_subheadings(rest: list[Line], index: int, length: int) -> bool:
+    """An undated page's introduction (`length` lines from `index`), above the subheading its
+    text opens with; not a report opening on a quote."""
+    return (
+        not any(line.role == META for line in rest[:index])
+        and not rest[index].flat.startswith(("«", "“", '"'))
+        and subheading_follows(rest, index + length)
+    )
+
+
+def asking_summary(rest: list[Line], index: int, parts: list[Line]) -> bool:
+    """A bare page's one-sentence question glued under its title (`parts`, from `index`),
+    above the text it sums up: "Un coup dur pour le label … ?"."""
+    text = " ".join(part.flat for part in parts)
+    below = rest[index + len(parts)] if index + len(parts) < len(rest) else None
+    return (
+        not any(line.role == META for line in rest[:index])
+        and len(parts) == 1
+        and text.endswith("?")
+        and "?" not in text[:-1]
+        and not SENTENCE_BREAK.search(text)
+        and not SPEAKER.match(text)  # "En-Contact : … ?", an interviewer's
+        and parts[0].gap_after == 0
+        and below is not None
+        and is_prose(below)
+        and not (is_question(below.flat) and below.words <= MAX_QUESTION_WORDS)
+    )

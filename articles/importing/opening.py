@@ -267,6 +267,8 @@ def summary_line(
         longest = max(longest, MAX_SENTENCE_WORDS)  # one sentence sums up, however long
     if words > longest or len(SENTENCE_BREAK.findall(text)) > breaks:
         return None
+    if SENTENCE_BREAK.search(text) and not (header_below or buttons_below):
+        return None  # several sentences: the text's first paragraph (§3.2, the one-sentence rule)
     if parts[0].glued and not interview:  # a paragraph under its picture: the text's first
         return None
     # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any

@@ -224,10 +224,10 @@ def test_a_line_without_a_city_in_capitals_is_no_kicker(join, line):
 # A teaser may end on a one-word question (SHORT_QUESTION_END) -----------------------------
 
 
-def test_a_teaser_ending_on_a_one_word_question_is_the_standfirst():
+def test_a_teaser_ending_on_a_one_word_question_is_two_sentences_and_the_text():
     teaser = "Les assureurs quittent un à un les plateaux de la côte. Pourquoi ?"
     article = only(page("Le prix de la patience", teaser, LONG, CLOSING))
-    assert (article.standfirst, article.body) == (teaser, f"{LONG}\n\n{CLOSING}")
+    assert (article.standfirst, article.body) == (None, f"{teaser}\n\n{LONG}\n\n{CLOSING}")
 
 
 @pytest.mark.parametrize(

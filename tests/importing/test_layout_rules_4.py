@@ -100,7 +100,7 @@ def test_a_single_long_question_below_the_opening_makes_no_interview():
     article = only(text)
     assert (article.standfirst, article.body.startswith(OPENING)) == (None, True)
     interview = page("Décrocher", OLDER_HEADER, opening, GREETING, LONG, "Et ensuite ?", CLOSING)
-    assert only(interview).standfirst == opening
+    assert only(interview).standfirst is None  # two sentences: the text, interview or not
 
 
 def test_hyphenated_initials_closing_a_reprint_sign_it():
@@ -120,11 +120,18 @@ TEASER = (  # 45 words: longer than a summary elsewhere (40)
 )
 
 
-def test_a_two_sentence_teaser_above_the_photo_of_the_newer_template_is_the_standfirst():
+def test_a_two_sentence_teaser_above_the_photo_of_the_newer_template_is_the_text():
     caption = "Samira Oubella, © En-Contact"
     text = newer_template("Mon assureur est à Agadir", TEASER, caption, OPENING, LONG, CLOSING)
     article = only(text)
-    assert (article.standfirst, article.body.startswith(OPENING)) == (TEASER, True)
+    assert (article.standfirst, article.body.startswith(TEASER)) == (None, True)
+
+
+def test_a_one_sentence_teaser_above_the_photo_of_the_newer_template_is_the_standfirst():
+    caption = "Samira Oubella, © En-Contact"
+    teaser = TEASER.split(". ")[0] + "."
+    text = newer_template("Mon assureur est à Agadir", teaser, caption, OPENING, LONG, CLOSING)
+    assert only(text).standfirst == teaser
 
 
 def test_the_same_teaser_without_a_photo_below_is_the_text():

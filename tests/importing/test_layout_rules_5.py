@@ -27,11 +27,17 @@ INTRODUCTION = (
 SUBHEADING = "Des loyers qui font la différence"
 
 
-def test_an_undated_pages_introduction_above_its_first_subheading_is_the_standfirst():
+def test_an_undated_pages_introduction_above_its_first_subheading_is_the_text():
     article = only(
         glued("Les plateaux de l'Ouest", INTRODUCTION, SUBHEADING, LONG, MIDDLE, CLOSING)
     )
-    assert (article.standfirst, article.body.startswith(SUBHEADING)) == (INTRODUCTION, True)
+    assert (article.standfirst, article.body.startswith(INTRODUCTION)) == (None, True)
+
+
+def test_an_undated_pages_long_one_sentence_introduction_above_a_subheading_is_the_standfirst():
+    sentence = INTRODUCTION.split(". ")[0] + " et chacun compte déjà ses recrues."
+    article = only(glued("Les plateaux de l'Ouest", sentence, SUBHEADING, LONG, MIDDLE, CLOSING))
+    assert article.standfirst == sentence
 
 
 def test_a_dated_pages_first_paragraph_above_a_subheading_stays_the_text():

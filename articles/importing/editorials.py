@@ -1,4 +1,5 @@
-"""Editorials ("Édito n°83 /"): the short line that introduces one under its issue line."""
+"""Kickers: the short line that introduces an editorial under its issue line ("Édito n°83 /"),
+or any text right under its title (the title going on, a letter's address)."""
 
 import re
 
@@ -11,6 +12,20 @@ from textkit.paragraphs import is_question
 EDITORIAL = re.compile(r"\bedito|\beditorial")
 
 KICKER_WORDS = (3, 15)  # a line introducing an editorial, under its issue number
+
+SHORT_KICKER_WORDS = 8
+# ".. et 500 boulangeries !", "Et ne plus pouvoir s'en passer !": the title goes on
+GOES_ON = re.compile(r"^(?:…|\.{2,3}\s?|Et\s)\S.*[.!]$")
+# "Ma lettre à Nicolas.", "Lettre ouverte à Elise.": a letter's address
+ADDRESSED_TO = re.compile(r"^[^.!?]{0,40}\bà\s[A-ZÀ-ÖØ-Þ][\w’'-]+\.$")
+
+
+def short_kicker(text: str) -> re.Pattern | None:
+    """Which kicker form a short line right under the title has, if any: it is the chapô
+    (five testers of the letter's address out of six, three of the title going on)."""
+    if len(text.split()) > SHORT_KICKER_WORDS:
+        return None
+    return next((form for form in (GOES_ON, ADDRESSED_TO) if form.match(text)), None)
 
 
 def editorial_kicker(rest: list[Line], index: int) -> bool:

@@ -12,7 +12,7 @@ from articles.importing.captions import (
     is_picture_name,
 )
 from articles.importing.dates import WEEKDAYS, find_date
-from articles.importing.editorials import EDITORIAL, editorial_kicker
+from articles.importing.editorials import EDITORIAL, GOES_ON, editorial_kicker, short_kicker
 from articles.importing.lines import (
     BYLINE,
     CAPTION,
@@ -176,8 +176,7 @@ def mark_opening(
         elif is_prose(line) and not (first_text and heads_the_byline(rest, index)):
             break
         elif first_text and heads_the_byline(rest, index):
-            # "Services – Le retour au pays," / "par Jeanne Martin": a reprint's section and
-            # headline, then its author
+            # "Services – Le retour au pays," / "par Jeanne Martin": section, headline, author
             line.assign(CAPTION, "rubrique et titre du journal, au-dessus de sa signature")
             continue
         elif first_text and reprint_source(rest, index):
@@ -306,6 +305,8 @@ def summary_line(
     dateline = dated and (
         words < DATELINE_WORDS or SENTENCE_BREAK.search(text) or TIME_STAMP.match(fold(text))
     )
+    if (kicker := short_kicker(text)) and any(is_prose(o) for o in rest[index + len(parts) :]):
+        return TITLE_GOES_ON_REASON if kicker == GOES_ON else SHORT_SUMMARY_REASON
     if words < MIN_SUMMARY_WORDS or (dateline and not web_summary and not above_picture):
         return None
     if FIRST_PERSON.search(fold(text)):

@@ -272,3 +272,19 @@ def test_a_series_tag_above_the_text_is_its_category():
 def test_a_series_tag_under_a_paragraph_stays_a_subheading():
     article = only(newer_template("Le franc-tireur", LONG, "#Les Tontons flingueurs//", CLOSING))
     assert (article.category, "#Les Tontons flingueurs//" in article.body) == (None, True)
+
+
+def test_a_short_line_carrying_the_title_on_is_the_standfirst():
+    for goes_on in ("Et ne plus pouvoir s'en passer !", ".. et 500 boulangeries !"):
+        article = only(glued("Vendre par téléphone à Cotonou", goes_on, LONG, MIDDLE, CLOSING))
+        assert (article.standfirst, article.body.startswith(LONG)) == (goes_on, True)
+
+
+def test_a_letters_address_under_the_repeated_title_is_the_standfirst():
+    text = newer_template("On attend l'émission", "Ma lettre à Nicolas.", LONG, MIDDLE, CLOSING)
+    assert only(text).standfirst == "Ma lettre à Nicolas."
+
+
+def test_a_short_opening_sentence_stays_the_text():
+    text = newer_template("Le rachat est signé", "C'est officiel.", LONG, MIDDLE, CLOSING)
+    assert only(text).body.startswith("C'est officiel.")

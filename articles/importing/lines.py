@@ -100,6 +100,7 @@ SHORTCODE_CAPTION = "texte d'un code [caption] : légende"
 WRAP_WIDTH = 60  # characters: shorter lines ending mid-sentence are verse or lists
 
 SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: prose, not a heading
+QUOTE_BREAK = re.compile(r"\w[»”\"]\s?[.!?]\s+[A-ZÀ-ÖØ-Þ«“\"]")  # "“Parfaits”. Le rôle…"
 
 
 def cover_caption(meta: Meta, lines: list[Line], index: int) -> bool:
@@ -382,3 +383,8 @@ def is_header(line: Line) -> bool:
     """An article's header line: its date, or the template's labels without values ("Publié
     par le") that single-article pages carry."""
     return is_dated(line) or (line.role == META and labels_only(line.data))
+
+
+def several_sentences(text: str) -> bool:
+    """Two sentences or more, a closing quotation's full stop counted."""
+    return bool(SENTENCE_BREAK.search(text) or QUOTE_BREAK.search(text))

@@ -1,7 +1,6 @@
 """The opening of an article: the standfirst under the title (`summary_line`), repeats of the
 title, a signature or a press kicker above the text (`mark_opening`). The captions between the
-paragraphs are `captions.py`'s.
-"""
+paragraphs are `captions.py`'s."""
 
 import re
 
@@ -30,6 +29,7 @@ from articles.importing.lines import (
     heading_like,
     is_prose,
     labels_only,
+    several_sentences,
 )
 from articles.importing.metadata import Meta
 from articles.importing.questions import (
@@ -266,7 +266,7 @@ def summary_line(
         longest = max(longest, MAX_SENTENCE_WORDS)  # one sentence sums up, however long
     if words > longest or len(SENTENCE_BREAK.findall(text)) > breaks:
         return None
-    if SENTENCE_BREAK.search(text) and not (header_below or buttons_below):
+    if several_sentences(text) and not (header_below or buttons_below):
         return None  # several sentences: the text's first paragraph (§3.2, the one-sentence rule)
     if parts[0].glued and not interview:  # a paragraph under its picture: the text's first
         return None

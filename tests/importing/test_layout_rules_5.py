@@ -288,3 +288,10 @@ def test_a_letters_address_under_the_repeated_title_is_the_standfirst():
 def test_a_short_opening_sentence_stays_the_text():
     text = newer_template("Le rachat est signé", "C'est officiel.", LONG, MIDDLE, CLOSING)
     assert only(text).body.startswith("C'est officiel.")
+
+
+def test_a_quotation_then_a_sentence_under_the_title_are_two_sentences():
+    summary = "“Parfaits pour les barbecues”. Le rôle des superviseurs dans les centres d'appels."
+    text = newer_template("Le management en question", summary, LONG, MIDDLE, CLOSING)
+    article = only(text)
+    assert (article.standfirst, article.body.startswith(summary)) == (None, True)

@@ -10,7 +10,7 @@ import re
 from articles.importing import furniture as furniture_rules
 from articles.importing.credits import read_credit
 from articles.importing.dates import find_date, is_only_a_date
-from articles.importing.metadata import Meta, read_meta, split_tags
+from articles.importing.metadata import MAGAZINE_NAME, Meta, read_meta, split_tags
 from articles.importing.reading import TEXT, Line
 from articles.importing.signatures import (
     read_byline,
@@ -103,8 +103,9 @@ SENTENCE_BREAK = re.compile(r"\w\w[.!?…] +[A-ZÀ-ÖØ-Þ]")  # two sentences: 
 QUOTE_BREAK = re.compile(r"\w[»”\"]\s?[.!?]\s+[A-ZÀ-ÖØ-Þ«“\"]")  # "“Parfaits”. Le rôle…"
 
 
-def cover_caption(meta: Meta, lines: list[Line], index: int) -> bool:
-    """ "Le magazine En-Contact n°127" right under a paragraph: an issue's cover, pictured."""
+def under_a_paragraph(meta: Meta, lines: list[Line], index: int) -> bool:
+    """A number alone right under a paragraph: "Le magazine En-Contact n°127" captions the
+    issue's cover, "Règle n°1" is a subheading; neither numbers the page."""
     above = next((line for line in reversed(lines[:index]) if line.role != FURNITURE), None)
     return (
         bool(meta.issue_number)
@@ -253,8 +254,11 @@ def classify(lines: list[Line], keys: frozenset[str]):
         elif (rubric := SERIES_TAG.match(line.flat)) and not after_paragraph:
             meta = Meta(category=rubric["name"])
             line.assign(META, f"rubrique d'une série (« {rubric['name']} »)", meta)
-        elif (meta := read_meta(line.flat, line.folded)) and cover_caption(meta, lines, index):
-            line.assign(CAPTION, "numéro seul au milieu du texte : légende de sa couverture")
+        elif (meta := read_meta(line.flat, line.folded)) and under_a_paragraph(meta, lines, index):
+            if MAGAZINE_NAME.search(line.folded):
+                line.assign(CAPTION, "numéro seul au milieu du texte : légende de sa couverture")
+            else:
+                line.reason = "numéro sous un paragraphe : intertitre, gardé"
         elif meta:
             line.assign(META, f"métadonnée ({meta.describe()})", meta)
             waiting_for_tags = meta if meta.tags_follow else None

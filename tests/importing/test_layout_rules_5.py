@@ -295,3 +295,11 @@ def test_a_quotation_then_a_sentence_under_the_title_are_two_sentences():
     text = newer_template("Le management en question", summary, LONG, MIDDLE, CLOSING)
     article = only(text)
     assert (article.standfirst, article.body.startswith(summary)) == (None, True)
+
+
+def test_a_numbered_rule_under_a_paragraph_stays_a_subheading():
+    text = page(
+        "Diriger au pays des volcans", "En-Contact 46 /", LONG, "Règle n°1", MIDDLE, CLOSING
+    )
+    article = only(text)
+    assert (article.issue_number, "Règle n°1" in article.body) == (46, True)

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
 from articles.importing.captions import SURE_CAPTIONS, mark_captions, mark_credited_captions
-from articles.importing.doubts import body_doubts, field_doubts, field_notes
+from articles.importing.doubts import body_doubts, field_notes
 from articles.importing.junk import strip_glued, strip_markup
 from articles.importing.lines import (
     CAPTION,
@@ -279,8 +279,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
             notes.append("Interview : la personne interviewée n'est pas nommée, à renseigner.")
 
     warnings.extend(body_doubts(title_line, rest, body_lines, dated=meta.published is not None))
-    warnings.extend(field_doubts(meta.category))
-    notes.extend(field_notes(title))
+    notes.extend(field_notes(title, meta.category))
     if meta.unreadable_date:
         warnings.append(f"Date non reconnue : « {meta.unreadable_date} ».")
     if not authors:

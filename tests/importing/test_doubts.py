@@ -3,6 +3,7 @@ absences it only notes. Hand-made pages, one doubt each, with the twin page that
 
 from articles.importing import parse_text
 from articles.importing.furniture import is_comment_form, starts_comments
+from articles.importing.metadata import section_name
 
 LONG = (
     "Les centres de contacts changent de visage depuis dix ans, sous la pression des clients "
@@ -159,21 +160,30 @@ def test_a_long_title_and_a_removed_caption_are_notes_that_flag_nothing():
     assert (removed, article.needs_review) == ([f"Légende d'image retirée : « {caption} »."], False)
 
 
-def test_titles_and_categories_that_read_like_something_else_are_doubted():
+def test_a_title_ending_on_a_full_stop_is_no_doubt():
     assert not doubts(only(page("Ceux qui décrochent.", DATE_LINE, LONG, LONG_2)), "un point")
-    header = "This article was written on 4 Nov 2008, and is filled under Presse, Cinéma."
-    assert doubts(only(page("AMBUSH", header, "Le titre du billet", LONG)), "Plusieurs rubriques")
-    sections = header.replace("Cinéma", "Editos")
-    article = only(page("AMBUSH", sections, "Le titre du billet", LONG))
-    assert article.category == "Editos"
-    assert not doubts(article, "Plusieurs rubriques")
+
+
+def test_several_categories_are_a_note_naming_the_section_not_a_doubt():
+    header = "This article was written on 4 Nov 2008, and is filled under Presse, Editos."
+    article = only(page("AMBUSH", header, "Le titre du billet", LONG))
+    noted = [note for note in article.notes if note.startswith("Plusieurs rubriques")]
+    assert (article.category, noted, doubts(article, "rubrique")) == (
+        "Presse, Editos",
+        ["Plusieurs rubriques : « Presse, Editos » : l'article est rangé dans « Editos »."],
+        [],
+    )
 
 
 def test_the_blog_engines_default_category_goes_beside_a_real_one():
     header = "Posted by equipe on nov 25, 2010 in {} | 0 comments"
     beside = only(page("Le titre du billet", header.format("Non classé, Presse"), LONG))
     alone = only(page("Le titre du billet", header.format("Non classé"), LONG))
-    assert (beside.category, alone.category) == ("Presse", "Non classé")
+    assert (beside.category, alone.category) == ("Non classé, Presse", "Non classé")
+    assert (section_name(beside.category), section_name(alone.category)) == (
+        "Presse",
+        "Non classé",
+    )
 
 
 def test_a_name_and_role_under_a_quoted_title_may_be_the_interviewee():

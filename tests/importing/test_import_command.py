@@ -299,3 +299,23 @@ def test_a_changed_source_adds_its_new_tags_and_keeps_the_others_as_they_were(tm
         1,
         {"Centre d'appels": True, "Formation": False, "Recrutement": False},
     )
+
+
+def test_a_post_filed_under_several_categories_goes_in_the_magazines_section(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    paragraph = (
+        "Les plateaux de la région recrutent de nouveau cette année, après deux saisons "
+        "difficiles où les départs avaient dépassé les embauches sur presque tous les sites."
+    )
+    (folder / "billet.txt").write_text(
+        "AMBUSH\n\nInformation\n\nThis article was written on 16 Nov 2010, and is filled under "
+        f"Articles rédigés, Editos du magazine En-Contact.\n\nTenir la ligne\n\n{paragraph}\n",
+        encoding="utf-8",
+    )
+    report = run_import(folder)
+    article = Article.objects.get()
+    assert (report["files"][0]["articles"][0]["category"], article.section.name) == (
+        "Articles rédigés, Editos du magazine En-Contact",
+        "Editos du magazine En-Contact",
+    )

@@ -4,6 +4,7 @@ neighbour that must not trigger it. Every page here is made up for the test."""
 from datetime import date
 
 from articles.importing import parse_text
+from articles.importing.metadata import section_name
 from tests.importing.test_layout_rules import (
     CLOSING,
     LONG,
@@ -268,7 +269,7 @@ def test_a_long_line_that_starts_like_a_button_is_a_paragraph():
     assert line in article.body
 
 
-def test_of_several_categories_the_one_naming_a_section_is_kept():
+def test_several_categories_are_kept_as_shown_and_the_section_is_the_magazines():
     text = page(
         "AMBUSH",
         "Information",
@@ -278,7 +279,11 @@ def test_of_several_categories_the_one_naming_a_section_is_kept():
         LONG,
         CLOSING,
     )
-    assert only(text).category == "Editos du magazine En-Contact"
+    category = only(text).category
+    assert (category, section_name(category)) == (
+        "Articles rédigés, Editos du magazine En-Contact",
+        "Editos du magazine En-Contact",
+    )
 
 
 def test_several_categories_none_a_section_stay_together():
@@ -290,7 +295,7 @@ def test_several_categories_none_a_section_stay_together():
         LONG,
         CLOSING,
     )
-    assert only(text).category == "Presse, Cinéma"
+    assert (only(text).category, section_name("Presse, Cinéma")) == ("Presse, Cinéma",) * 2
 
 
 def test_a_one_sentence_standfirst_glued_above_a_long_paragraph_under_a_repeated_title():

@@ -4,6 +4,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from articles.bodies import from_plain_text
+from articles.importing.metadata import section_name
 from articles.importing.thesaurus import Subject
 from articles.models import Article, FurnitureLine
 from articles.models import Subject as SubjectModel
@@ -41,7 +42,7 @@ def fill(article, item, digest, rows):
     article.photo_credit = (item.photo_credit or "")[:300]
     article.published_at = published_datetime(item.published)
     article.issue = rows.issue(item.issue_number)
-    article.section = rows.section(item.category)
+    article.section = rows.section(item.category and section_name(item.category))
     article.source_digest = digest
     article.source_text = item.raw
     # Editors see the doubts and the absences; only the doubts ask for a review.

@@ -15,6 +15,10 @@ CREDIT_LINE = re.compile(
     r"|^@\s(?P<at>[^@\s][^@]{1,60})$"  # "@ Fotolia/ Marc Verdier": "@" for "©", not a handle
 )
 
+# A newspaper's caption may run to two sentences before its credit ("… à partir de vendredi. Et
+# quatre fois à Yssingeaux, dès le jeudi 25 novembre / Photo X": 26 words).
+CAPTION_WORDS = 35
+
 # A caption that ends with its credit: "Name et Name – © Photographer", "Le quai, Saint-Louis
 # – © DR", "Name, © En-Contact", "… / Photo Claire Besson", "Name, role - crédit X (Y)".
 CAPTION_CREDIT = re.compile(
@@ -36,7 +40,7 @@ CREDIT_SENTENCE = re.compile(
 
 
 def read_credit(line: Line) -> str | None:
-    if line.words > 25:
+    if line.words > CAPTION_WORDS:
         return None
     match = CREDIT_LINE.match(line.folded)
     if match and line.words <= 15:
@@ -44,7 +48,7 @@ def read_credit(line: Line) -> str | None:
     elif match := (
         CAPTION_CREDIT.match(line.folded)
         or CAPTION_CLOSING_CREDIT.match(line.folded)
-        or CREDIT_SENTENCE.search(line.folded)
+        or (CREDIT_SENTENCE.search(line.folded) if line.words <= 25 else None)
     ):
         group = "who"
     else:

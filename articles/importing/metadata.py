@@ -12,6 +12,7 @@ from itertools import takewhile
 
 from articles.importing.dates import MONTH, WEEKDAYS, find_date, is_only_a_date
 from articles.importing.reading import phrases
+from articles.importing.signatures import read_byline
 from textkit.folding import fold
 
 NAME_GLUE = {"des", "les", "aux", "sur"}
@@ -104,6 +105,18 @@ MAGAZINE_NAME = re.compile(r"\b(?:en-?contact|magazine|revue|numero|edition|hors
 NEWS_AFTER_DATE = re.compile(r"\s:\s\S+(?:\s\S+){5,}")
 PUBLISHED_BY = re.compile(r"\s?[,|–-]?\s?(?:par|by)\s(?P<who>.+)$")
 SOURCE_END = re.compile(rf"(?:\s?[/|–-]\s?|\s)(?:le\s)?(?:(?:{WEEKDAYS.replace(' ', '|')})\s)?$")
+# Where a reprinted text first appeared, said in words: "Interview de X sur RMC, le 5 juillet
+# 2012.", "En direct de Suisse : article paru dans le journal « Le Temps » (Genève) Par Y".
+SOURCE_CREDIT = re.compile(
+    r"^(?P<genre>interview|entretien|emission|chronique|reportage)\s(?:de|d'|du|avec)\s?\S.{0,60}?"
+    r"\s(?:sur|dans|a|au)\s\S|\b(?:paru|publie)e?\s(?:dans|sur)\s(?:le |la |l')?(?:journal|"
+    r"quotidien|magazine|hebdomadaire|site|blog|revue)\b"
+)
+SOURCE_CREDIT_WORDS = 20
+SOURCE_CREDIT_BY = re.compile(r"\s(?P<byline>[Pp]ar\s[A-ZÀ-ÖØ-Þ][^()«»:]+)$")
+# "Avril 2005 – Le 18h.com – L’Expansion": a month, then the newspapers a reprint comes from.
+MONTH_SOURCE = re.compile(rf"^(?:{MONTH})\.?\s\d{{4}}\s?[–|/-]\s?\S")
+SOURCE_NAMES = re.compile(r"\s?[–|/-]\s")
 LABELLED_BY = re.compile(r"^(?:par|by)\s(?P<who>.+?)(?:\s(?:le|on)\b.*|\s?\|.*)?$")
 LABEL_WORDS = re.compile(r"\b(?:le|par|by|on|a|at|:)\b|[\W_]")
 
@@ -167,7 +180,11 @@ def read_meta(flat: str, folded: str) -> Meta | None:
             return dated_meta(field_name, flat, folded, folded[match.end() :])
     if is_only_a_date(folded) or dated_by(folded):
         return dated_meta("published", flat, folded, folded)
-    return read_issue(flat, folded) or read_source_date(flat, folded)
+    return (
+        read_issue(flat, folded)
+        or read_source_date(flat, folded)
+        or read_source_credit(flat, folded)
+    )
 
 
 def read_posted(flat: str, match: re.Match) -> Meta | None:
@@ -215,6 +232,35 @@ def read_source_date(flat: str, folded: str) -> Meta | None:
     if after and (after[0] not in "/|–-" or len(after.split()) > 4):
         return None
     return Meta(published=found.value, reprinted=True)
+
+
+def read_source_credit(flat: str, folded: str) -> Meta | None:
+    """A line saying where a reprinted text first appeared: "Interview de X sur RMC, le 5
+    juillet 2012." (its date is the article's, as a newspaper's source line's is), "… article
+    paru dans le journal « Le Temps » (Genève) Par Y" (Y signs it), "Avril 2005 – Le 18h.com –
+    L’Expansion" (a month only: no date)."""
+    if len(folded.split()) > SOURCE_CREDIT_WORDS or folded.rstrip(" .").count(". ") > 0:
+        return None
+    if MONTH_SOURCE.match(folded):
+        names = SOURCE_NAMES.split(flat[MONTH_SOURCE.match(folded).end() - 1 :])
+        if all(
+            newspaper_name([word for word in name.split() if "." not in word] or ["X"])
+            for name in names
+        ):
+            return Meta(reprinted=True)
+        return None
+    found = find_date(folded)
+    said = SOURCE_CREDIT.search(folded)
+    # A named interview or programme counts only with the date that closes its line.
+    closing_date = found is not None and not folded[found.end :].strip(" .")
+    if said is None or (said["genre"] and not closing_date):
+        return None
+    meta = Meta(published=found.value if found else None, reprinted=True)
+    if (signed := SOURCE_CREDIT_BY.search(flat)) and (
+        authors := read_byline(signed["byline"], fold(signed["byline"]))
+    ):
+        meta.authors = authors
+    return meta
 
 
 def dated_meta(field_name: str, flat: str, folded: str, rest: str) -> Meta | None:

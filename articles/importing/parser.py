@@ -55,7 +55,7 @@ from articles.importing.signatures import (
     is_name,
     normalise_name,
 )
-from articles.importing.signing import read_signatures
+from articles.importing.signing import read_signatures, title_credit
 from textkit.folding import fold
 from textkit.paragraphs import is_question
 
@@ -255,6 +255,8 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         meta.issue_number = int(found["number"] or found["bare"])
     if not authors and meta.authors:
         authors = meta.authors
+    elif not authors and (credited := title_credit(title)):
+        authors = credited
     elif not authors and meta.publisher and is_name(meta.publisher):
         authors = [ParsedAuthor(normalise_name(meta.publisher))]
         warnings.append(

@@ -10,11 +10,18 @@ from articles.importing.reading import TEXT, Line
 from articles.importing.records import ParsedAuthor
 from articles.importing.signatures import is_name, is_role, name_and_role, normalise_name
 from articles.importing.surroundings import is_note
+from textkit.folding import fold
 
 ROLE_AND_INITIALS = re.compile(r"^(?:le |la |l')?(?P<role>[^,]{3,50}),\s?[a-z]{1,3}\.?$")
 
 SIGNERS_SEPARATOR = re.compile(r"\s?,\s|\s(?:et|and|&)\s")
 
+# "Billet d’ Olivier Ramel publié le 3 juillet 2012 sur son blog": a reprint's title naming its
+# writer.
+TITLE_CREDIT = re.compile(
+    r"^(?:article|billet|chronique|tribune|texte|edito|editorial|lettre)\s(?:de|d')\s?"
+    r"(?P<name>.+?)\s(?:paru|parue|publie|publiee|dans|sur|pour)\b"
+)
 INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.(?:-[A-ZÀ-ÖØ-Þ]\.)?\s?){2,3}$")  # "M. R.", "J.-P. L."
 
 
@@ -154,3 +161,12 @@ def head_signature(rest: list[Line]) -> list[ParsedAuthor]:
                 following.assign(SIGNATURE, "fonction sous le nom")
                 return [ParsedAuthor(normalise_name(line.flat), following.flat)]
     return []
+
+
+def title_credit(title: str) -> list[ParsedAuthor]:
+    """The writer a reprint's title names ("Article d’Étienne Ferrand paru le 3 juillet …")."""
+    found = TITLE_CREDIT.match(fold(title))
+    if found is None:
+        return []
+    name = title[found.start("name") : found.end("name")].strip()
+    return [ParsedAuthor(normalise_name(name))] if is_name(name) else []

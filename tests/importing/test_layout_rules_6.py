@@ -1,0 +1,97 @@
+"""Layout rules learnt from the held-out rounds 73-80, one test each: the pattern and a near
+neighbour that must not trigger it. Every page here is made up for the test."""
+
+from articles.importing.metadata import read_meta
+from articles.importing.signing import title_credit
+from tests.importing.test_layout_rules import (
+    AMBUSH_HEADER,
+    CLOSING,
+    LONG,
+    glued,
+    only,
+    page,
+)
+from tests.importing.test_layout_rules_4 import newer_template
+from textkit.folding import fold
+
+
+def meta(line):
+    return read_meta(line, fold(line))
+
+
+def test_a_reprints_title_naming_its_writer_gives_the_author():
+    title = "Chronique de Lucie Marchal parue le 4 mai 2015 sur le site du Parisien"
+    article = only(newer_template(title, LONG, CLOSING))
+    assert [author.name for author in article.authors] == ["Lucie Marchal"]
+
+
+def test_a_title_about_an_article_names_no_author():
+    assert title_credit("Article de la semaine sur les plateaux de Vannes") == []
+    article = only(newer_template("Lettre de Noël pour les conseillers de nuit", LONG, CLOSING))
+    assert article.authors == []
+
+
+def test_a_signed_reprint_keeps_its_signature_over_its_title():
+    title = "Billet de Lucie Marchal paru sur son blog"
+    article = only(newer_template(title, LONG, CLOSING, "Par Hugo Lenain"))
+    assert [author.name for author in article.authors] == ["Hugo Lenain"]
+
+
+def test_an_interview_on_the_radio_with_its_date_is_the_source_line():
+    source = "Entretien de Paul Verdier sur France Info, le 12 mars 2013."
+    headline = "Six pistes pour ramener les plateaux d'appels en France"
+    article = only(glued("Les plateaux reviennent… à la radio", headline, source, LONG, CLOSING))
+    assert (source in article.body, str(article.published), article.standfirst) == (
+        False,
+        "2013-03-12",
+        headline,
+    )
+
+
+def test_an_interview_line_without_a_closing_date_is_no_source_line():
+    assert meta("Entretien avec Paul Verdier, directeur du site à Vannes") is None
+    assert meta("Interview de Paul Verdier sur France Info, le 12 mars 2013, à propos de") is None
+
+
+def test_a_line_saying_where_a_reprint_appeared_is_no_text_and_names_its_writer():
+    source = "Vu de Belgique : article paru dans le quotidien « Le Soir » (Bruxelles) Par Anne Roels"
+    article = only(page(*AMBUSH_HEADER, "Les appels du soir", source, LONG, CLOSING))
+    assert (source in article.body, [author.name for author in article.authors]) == (
+        False,
+        ["Anne Roels"],
+    )
+
+
+def test_a_sentence_about_a_paper_is_no_source_line():
+    sentence = "Le rapport est paru dans le journal officiel. Il fixe de nouvelles règles."
+    assert meta(sentence) is None
+
+
+def test_a_month_and_its_newspapers_above_a_title_are_the_source_line():
+    source = "Mars 2006 – Le 20h.fr – Le Nouvel Économiste"
+    article = only(page(*AMBUSH_HEADER, source, "Les appels du soir", LONG, CLOSING))
+    assert (article.title, source in article.body, str(article.published)) == (
+        "Les appels du soir",
+        False,
+        "2007-03-03",
+    )
+
+
+def test_a_month_then_a_sentence_is_no_source_line():
+    assert meta("Mars 2006 – un plateau ferme ses portes à Lorient") is None
+
+
+def test_a_newspapers_two_sentence_caption_ending_on_its_photographer_is_no_text():
+    caption = (
+        "Le film passera trois fois à Brioude, à partir de samedi soir. Et deux fois au Puy, "
+        "dès le mardi 23 novembre, dans la grande salle du centre culturel / Photo Anne Roy"
+    )
+    text = page("LE RÉVEIL – Un tournage en ville", "LE RÉVEIL /12.11.2010 05h00", caption, LONG)
+    article = only(text)
+    assert (caption in article.body, article.photo_credit) == (False, "Anne Roy")
+
+
+def test_a_long_paragraph_ending_on_a_photo_mention_is_still_text():
+    paragraph = f"{LONG} On y voit les plateaux tels qu'ils étaient, photo de groupe comprise."
+    article = only(page("LE RÉVEIL – Un tournage en ville", "LE RÉVEIL /12.11.2010", paragraph))
+    assert article.body == paragraph

@@ -54,7 +54,7 @@ def test_an_interview_line_without_a_closing_date_is_no_source_line():
 
 
 def test_a_line_saying_where_a_reprint_appeared_is_no_text_and_names_its_writer():
-    source = "Vu de Belgique : article paru dans le quotidien « Le Soir » (Bruxelles) Par Anne Roels"
+    source = "Vu de Belgique : article paru dans le quotidien « Le Soir » (Liège) Par Anne Roels"
     article = only(page(*AMBUSH_HEADER, "Les appels du soir", source, LONG, CLOSING))
     assert (source in article.body, [author.name for author in article.authors]) == (
         False,

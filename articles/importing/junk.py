@@ -122,3 +122,33 @@ def strip_glued(lines: list[Line]) -> list[str]:
             line.replace_text("")
             alt_texts.append(following.glued)
     return alt_texts
+
+
+# "… pour faire naître 15 000 postes en France Une ligne certifiée promettrait …": a newspaper's
+# headline and its subtitle saved as one line, the subtitle starting on a capitalised article or
+# pronoun glued after a lowercase word (not "selon Le Parisien": a name follows there).
+GLUED_SUBTITLE = re.compile(
+    r"(?<=[a-zà-ÿ0-9])\s(?=(?:Un|Une|Le|La|Les|Des|Il|Elle|Ils|Elles|Ce|Cette|Ces|Son|Sa|Ses"
+    r"|Leur|Leurs|Selon|Depuis|Après|Avec|Pour)\s[a-zà-ÿ])"
+)
+HEADLINE_WORDS = (6, 20)  # the headline before the subtitle
+GLUED_HEADLINE_WORDS = 24  # a first line that long is no headline alone
+
+
+def split_glued_headline(lines: list[Line]) -> list[Line]:
+    """The page's first line, when it is a headline with its subtitle glued on, in two lines."""
+    if not lines or lines[0].words < GLUED_HEADLINE_WORDS or lines[0].flat.endswith(("?", "!")):
+        return lines
+    first = lines[0]
+    cuts = [found.start() for found in GLUED_SUBTITLE.finditer(first.flat)]
+    if len(cuts) != 1:
+        return lines
+    head, tail = first.flat[: cuts[0]], first.flat[cuts[0] :].strip()
+    if not HEADLINE_WORDS[0] <= len(head.split()) <= HEADLINE_WORDS[1] or any(
+        mark in head for mark in (". ", "! ", "? ")
+    ):
+        return lines
+    first.replace_text(head)
+    second = Line(tail, first.number, 0, first.gap_after, subtitle=True)
+    first.gap_after = 0
+    return [first, second, *lines[1:]]

@@ -44,6 +44,7 @@ from articles.importing.surroundings import (
     MAX_SUMMARY_WORDS,
     above_the_header,
     asking_summary,
+    epigraph_source,
     heads_the_byline,
     introduces_subheadings,
     is_note,
@@ -85,11 +86,6 @@ SUBTITLE_REASON = "sous-titre seul entre deux blancs sous le titre répété"
 
 PARENTHESISED = re.compile(r"^\((?P<inside>[^()]{6,200})\)$")  # "(quand les analystes rêvent)"
 
-# The source under an epigraph: "Définition du Dictionnaire de l'Académie", "(Larousse)".
-EPIGRAPH_SOURCE = re.compile(
-    r"^definition (?:du|de la|de l'|des)\b|\bdictionnaire\b|\b(?:larousse|petit robert|littre)\b"
-)
-
 UPDATE_NOTE = re.compile(
     r"^(?:actualisation|actualise|mise a jour|mis a jour|maj|update|edit|erratum|rectificatif)\b"
 )
@@ -110,7 +106,6 @@ MAX_SENTENCE_WORDS = 45  # a summary in one sentence may run a little longer
 MAX_INTRODUCTION_WORDS = 75  # a summary in the template's slot for it
 MAX_TEASER_WORDS = 60  # the newer template's teaser above its photo
 MAX_INTERVIEW_WORDS = 150  # an interview's introduction, above its first question
-
 
 DATELINE_WORDS = 20
 
@@ -291,7 +286,7 @@ def summary_line(
         return None  # "« Allô, ici Samira. » Souvenez-vous.": a report opening on a quote
     if UPDATE_NOTE.match(fold(text)):  # "Actualisation du 10 mars : …", the editors' notice
         return None
-    if any(EPIGRAPH_SOURCE.search(part.folded) for part in parts):
+    if epigraph_source(parts):
         return None  # "Rencontre : Fait de…" / "Définition du Dictionnaire…": an epigraph
     before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
     reprint = any(line.role == META and line.data.reprinted for line in before)
@@ -305,6 +300,8 @@ def summary_line(
     dateline = dated and (
         words < DATELINE_WORDS or SENTENCE_BREAK.search(text) or TIME_STAMP.match(fold(text))
     )
+    if parts[0].subtitle and len(parts) == 1:  # one sentence, or it was returned above
+        return "sous-titre du journal, collé au titre sur la même ligne"
     if (kicker := short_kicker(text)) and any(is_prose(o) for o in rest[index + len(parts) :]):
         return TITLE_GOES_ON_REASON if kicker == GOES_ON else SHORT_SUMMARY_REASON
     if words < MIN_SUMMARY_WORDS or (dateline and not web_summary and not above_picture):

@@ -24,7 +24,7 @@ from articles.importing import furniture as furniture_rules
 from articles.importing import thesaurus as thesaurus_rules
 from articles.importing.captions import SURE_CAPTIONS, mark_captions, mark_credited_captions
 from articles.importing.doubts import body_doubts, field_notes
-from articles.importing.junk import strip_glued, strip_markup
+from articles.importing.junk import split_glued_headline, strip_glued, strip_markup
 from articles.importing.lines import (
     CAPTION,
     CREDIT,
@@ -144,7 +144,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     lines = join_wrapped(lines)
     lines = strip_markup(lines)
     alt_texts = strip_glued(lines)
-    lines = split_glued_metadata(lines)
+    lines = split_glued_headline(split_glued_metadata(lines))
     classify(lines, keys)
     mark_credited_captions(lines)
     posts = find_posts(lines)

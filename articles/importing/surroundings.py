@@ -155,3 +155,14 @@ def asking_summary(rest: list[Line], index: int, parts: list[Line]) -> bool:
         and is_prose(below)
         and not (is_question(below.flat) and below.words <= MAX_QUESTION_WORDS)
     )
+
+
+# The source under an epigraph: "Définition du Dictionnaire de l'Académie", "(Larousse)".
+EPIGRAPH_SOURCE = re.compile(
+    r"^definition (?:du|de la|de l'|des)\b|\bdictionnaire\b|\b(?:larousse|petit robert|littre)\b"
+)
+
+
+def epigraph_source(parts: list[Line]) -> bool:
+    """Lines that name where an epigraph comes from: no summary."""
+    return any(EPIGRAPH_SOURCE.search(part.folded) for part in parts)

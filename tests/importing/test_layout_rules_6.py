@@ -95,3 +95,25 @@ def test_a_long_paragraph_ending_on_a_photo_mention_is_still_text():
     paragraph = f"{LONG} On y voit les plateaux tels qu'ils étaient, photo de groupe comprise."
     article = only(page("LE RÉVEIL – Un tournage en ville", "LE RÉVEIL /12.11.2010", paragraph))
     assert article.body == paragraph
+
+
+HEADLINE = "Plateaux d’appels : un plan remis au ministre pour créer 8 000 emplois en Bretagne"
+SUBTITLE = "Un numéro garanti promettrait de joindre un conseiller installé en France en une minute"
+
+
+def test_a_headline_saved_with_its_subtitle_on_one_line_is_cut_in_two():
+    article = only(glued(f"{HEADLINE} {SUBTITLE}", LONG, CLOSING))
+    assert (article.title, article.standfirst, article.body.startswith(LONG)) == (
+        HEADLINE,
+        SUBTITLE,
+        True,
+    )
+
+
+def test_a_newspapers_name_inside_a_long_first_line_cuts_nothing():
+    line = (
+        "Plateaux d’appels : un plan remis au ministre pour créer 8 000 emplois selon Le "
+        "Parisien qui cite un rapport encore confidentiel de la fédération du secteur"
+    )
+    article = only(glued(line, LONG, CLOSING))
+    assert (article.title, article.standfirst) == (line, None)

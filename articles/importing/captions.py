@@ -34,6 +34,17 @@ PEOPLE_TOGETHER = re.compile(
     r"(?P<second>(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s?){2,3})(?:,|\s(?:à|au|en|lors|pendant|devant)\b|$)"
 )
 
+# "Nordine, entre deux prises", "Lyon, le plateau de Vaise": a first name or a place, then what
+# the photo shows, in a few words without a verb's full stop.
+NAMED_MOMENT = re.compile(
+    r"^(?P<word>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ-]{2,15}),\s[a-zà-öø-ÿ][^.!?:;,«»“”]{3,40}$"
+)
+NAMED_MOMENT_WORDS = 6
+CONNECTORS = frozenset(
+    "bref enfin ainsi alors donc oui non mais puis ensuite aujourd'hui demain hier ici voila "
+    "certes bien surtout pourtant parfois souvent toujours jamais seul seule merci bravo "
+    "attention dommage resultat conclusion question reponse objectif".split()
+)
 AGED = re.compile(r"^(?:\d{1,2}|[a-z-]+) ans\b")  # "Léa, vingt ans, sur un plateau"
 
 # "Sur le plateau d’Orvalis à Cholet. Les campagnes…": a place, then what the photo shows.
@@ -90,6 +101,10 @@ def is_picture_name(line: Line) -> bool:
     """A picture's file name or alt text, removed as furniture ("yasmina-portrait")."""
     picture = not line.text or furniture_rules.IMAGE_NAME.match(line.folded)
     return line.role == FURNITURE and bool(picture)
+
+
+TWIN_WORDS = 20
+LETTERS = re.compile(r"[^a-z0-9]+")  # what is left of a folded line to compare twins
 
 
 def mark_captions(rest: list[Line]):
@@ -149,6 +164,30 @@ def caption_reason(line: Line, following: Line) -> str | None:
         return "ligne courte entre la fin du texte et le PS : légende"
     if line.words <= 4 and is_name(line.flat):
         return "un nom seul entre deux paragraphes : légende"
+    moment = NAMED_MOMENT.match(line.flat) if line.words <= NAMED_MOMENT_WORDS else None
+    if moment and fold(moment["word"]) not in CONNECTORS:
+        return "un prénom ou un lieu, puis ce que montre la photo : légende"
     if line.words <= 8 and line.flat.isascii() and ENGLISH.search(line.folded):
         return "titre de photo en anglais dans une page en français : légende"
     return None
+
+
+def mark_twin_captions(rest: list[Line]):
+    """The same short line twice but for an apostrophe or a comma ("Le plateau dune comédie" /
+    "Le plateau d'une comédie"): a picture's alt text, then its caption. Marked before the
+    standfirst is looked for, which the first of them would otherwise be."""
+    text = [line for line in rest if line.role == TEXT]
+    for line, following in zip(text, text[1:], strict=False):
+        if twins(line, following):
+            line.assign(CAPTION, REPEATED_CAPTION)
+            following.assign(CAPTION, REPEATED_CAPTION)
+
+
+def twins(line: Line, following: Line) -> bool:
+    """Two short lines, one after the other, that differ only by punctuation."""
+    return (
+        line.words <= TWIN_WORDS
+        and line.role == following.role == TEXT
+        and line.folded != following.folded
+        and LETTERS.sub("", line.folded) == LETTERS.sub("", following.folded)
+    )

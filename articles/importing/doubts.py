@@ -13,6 +13,7 @@ from articles.importing import opening
 from articles.importing.dates import find_date
 from articles.importing.lines import FURNITURE, SENTENCE_BREAK, SENTENCE_ENDS, STANDFIRST
 from articles.importing.metadata import section_name
+from articles.importing.posts import GUESSED_FIRST_LINE
 from articles.importing.questions import FIRST_PERSON
 from articles.importing.reading import Line
 from articles.importing.signatures import is_name
@@ -45,6 +46,8 @@ def body_doubts(
     """The doubts about an article whose title is `title`, whose lines after the title are
     `rest` and whose text lines are `body`; `dated` says whether the page gave it a date."""
     doubts = []
+    if title is not None and title.reason.startswith(GUESSED_FIRST_LINE):
+        doubts.append("Titre deviné (la première ligne de la page) : à vérifier.")
     if title is not None and "doute" in title.reason:
         doubts.append("Titre choisi entre deux lignes presque à égalité : à vérifier.")
     if title is not None and WEAK_SPLIT.search(title.reason):

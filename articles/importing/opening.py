@@ -45,6 +45,7 @@ from articles.importing.surroundings import (
     above_the_header,
     asking_summary,
     epigraph_source,
+    heads_a_series,
     heads_the_byline,
     introduces_subheadings,
     is_note,
@@ -221,6 +222,7 @@ def mark_opening(
             and not (index and rest[index - 1].role == META)  # an editorial's first words
             and attached_to_prose(rest, index)
             and not is_question(line.flat)
+            and not heads_a_series(rest, index)
         ):
             line.assign(CAPTION, "ligne courte collée au-dessus d'un paragraphe : légende")
         first_text = False

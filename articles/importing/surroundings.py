@@ -166,3 +166,13 @@ EPIGRAPH_SOURCE = re.compile(
 def epigraph_source(parts: list[Line]) -> bool:
     """Lines that name where an epigraph comes from: no summary."""
     return any(EPIGRAPH_SOURCE.search(part.folded) for part in parts)
+
+
+def heads_a_series(rest: list[Line], index: int) -> bool:
+    """The first of the text's subheadings that open on the same word ("Sur l'emploi", "Sur
+    les relais 3G", "Sur le tarif"): no photo's caption."""
+    first_word = rest[index].folded.split()[0]
+    return any(
+        line.role == TEXT and heading_like(line) and line.folded.split()[0] == first_word
+        for line in rest[index + 1 :]
+    )

@@ -117,3 +117,55 @@ def test_a_newspapers_name_inside_a_long_first_line_cuts_nothing():
     )
     article = only(glued(line, LONG, CLOSING))
     assert (article.title, article.standfirst) == (line, None)
+
+
+def test_a_caption_printed_twice_but_for_an_apostrophe_is_no_text():
+    alt, caption = "Le plateau dune agence de Brest", "Le plateau d'une agence de Brest"
+    article = only(page(*AMBUSH_HEADER, "Les appels du soir", alt, caption, LONG, CLOSING))
+    assert (alt in article.body, caption in article.body, article.body.startswith(LONG)) == (
+        False,
+        False,
+        True,
+    )
+
+
+def test_a_line_printed_once_stays():
+    line = "Le plateau d'une agence de Brest"
+    article = only(page(*AMBUSH_HEADER, "Les appels du soir", LONG, line, CLOSING))
+    assert line in article.body
+
+
+def test_a_bare_pages_short_first_line_of_two_sentences_is_its_title_and_a_doubt():
+    first = "“Cap sur Lisbonne”, le mot d’ordre des patrons de plateaux. Français, belges, etc.."
+    article = only(glued(first, LONG + " " + LONG, CLOSING))
+    assert (article.title, article.body.startswith(LONG), article.needs_review) == (
+        first,
+        True,
+        True,
+    )
+
+
+def test_subheadings_opening_on_the_same_word_are_no_captions():
+    quoted = f"« {LONG} »"
+    text = newer_template(
+        "Les réponses du patron aux députés", "Sur l’emploi", quoted, "Sur les tarifs", quoted
+    ).replace("Sur l’emploi\n\n", "Sur l’emploi\n")
+    assert only(text).body.startswith("Sur l’emploi")
+
+
+def test_a_short_line_glued_above_the_first_paragraph_is_still_a_caption():
+    quoted = f"« {LONG} »"
+    text = newer_template(
+        "Les réponses du patron aux députés", "Sur l’estrade", quoted, "Les tarifs", quoted
+    ).replace("Sur l’estrade\n\n", "Sur l’estrade\n")
+    assert only(text).body.startswith("«")
+
+
+def test_a_first_name_and_a_moment_between_paragraphs_is_a_caption():
+    text = page(*AMBUSH_HEADER, "Les appels du soir", LONG, "Yanis, entre deux appels", CLOSING)
+    assert "Yanis" not in only(text).body
+
+
+def test_a_connector_and_a_phrase_between_paragraphs_stays():
+    text = page(*AMBUSH_HEADER, "Les appels du soir", LONG, "Demain, la robotisation", CLOSING)
+    assert "Demain, la robotisation" in only(text).body

@@ -145,20 +145,20 @@ def test_a_bare_pages_short_first_line_of_two_sentences_is_its_title_and_a_doubt
     )
 
 
-def test_subheadings_opening_on_the_same_word_are_no_captions():
+def answers(first_heading, second_heading):
+    """A deputies' hearing: a short heading glued above each quoted answer."""
     quoted = f"« {LONG} »"
-    text = newer_template(
-        "Les réponses du patron aux députés", "Sur l’emploi", quoted, "Sur les tarifs", quoted
-    ).replace("Sur l’emploi\n\n", "Sur l’emploi\n")
-    assert only(text).body.startswith("Sur l’emploi")
+    return newer_template(
+        "Les réponses du patron aux députés", first_heading, quoted, second_heading, quoted
+    ).replace(f"{first_heading}\n\n", f"{first_heading}\n")
+
+
+def test_subheadings_opening_on_the_same_word_are_no_captions():
+    assert only(answers("Sur l’emploi", "Sur les tarifs")).body.startswith("Sur l’emploi")
 
 
 def test_a_short_line_glued_above_the_first_paragraph_is_still_a_caption():
-    quoted = f"« {LONG} »"
-    text = newer_template(
-        "Les réponses du patron aux députés", "Sur l’estrade", quoted, "Les tarifs", quoted
-    ).replace("Sur l’estrade\n\n", "Sur l’estrade\n")
-    assert only(text).body.startswith("«")
+    assert only(answers("Sur l’estrade", "Les tarifs")).body.startswith("«")
 
 
 def test_a_first_name_and_a_moment_between_paragraphs_is_a_caption():

@@ -85,7 +85,9 @@ def body_doubts(
     for line in text:
         if line.words <= 25 and CREDIT_WORDS.search(line.folded):
             doubts.append(f"Crédit ou légende resté dans le texte ? « {line.flat} »")
-        elif LEFTOVER_CODE.search(line.flat):
+        elif ("_" in line.flat or "[" in line.flat or "-" in line.flat[:80]) and (
+            LEFTOVER_CODE.search(line.flat)
+        ):  # each alternative needs one of these: most paragraphs are not searched
             doubts.append(f"Nom de fichier ou code resté dans le texte ? « {line.flat[:80]} »")
     return doubts
 

@@ -151,7 +151,7 @@ def split_glued_metadata(lines: list[Line]) -> list[Line]:
             cut = meta.rest if meta is not None else None
         if not cut and (match := TEXT_THEN_PHOTOS.match(line.folded)):
             cut = match.end()
-        if not cut and (match := TRAILING_BYLINE.search(line.flat)):
+        if not cut and "ar " in line.flat and (match := TRAILING_BYLINE.search(line.flat)):
             cut = (
                 match.start("byline")
                 if read_byline(match["byline"], fold(match["byline"]))

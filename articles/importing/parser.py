@@ -281,6 +281,11 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         kind, interviewee = "interview", named.data[0].name
         authors = [author for author in authors if author.name != interviewee]
         named.reason = "nom et fonction de la personne interviewée, sous le titre"
+    elif named is not None and named.data[0].name in body:
+        # … or the person the text then speaks of by name ("Présent depuis 2007, Thierry
+        # Kouamé …"): the caption of their photo
+        authors = [author for author in authors if author.name != named.data[0].name]
+        named.assign(CAPTION, "nom et fonction sous le titre, de la personne dont parle le texte")
     if kind == "interview":
         interviewee = interviewee or read_interviewee(title)
         if not interviewee:

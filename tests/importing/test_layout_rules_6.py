@@ -169,3 +169,28 @@ def test_a_first_name_and_a_moment_between_paragraphs_is_a_caption():
 def test_a_connector_and_a_phrase_between_paragraphs_stays():
     text = page(*AMBUSH_HEADER, "Les appels du soir", LONG, "Demain, la robotisation", CLOSING)
     assert "Demain, la robotisation" in only(text).body
+
+
+def test_a_name_under_a_quoted_title_that_the_text_then_speaks_of_is_no_author():
+    intro = (
+        "Arrivé en 2009 chez Orbital, Paul Verdier dirige depuis quatre ans les plateaux du "
+        "groupe en Afrique de l'Ouest, où les effectifs ont triplé."
+    )
+    text = newer_template(
+        "« Abidjan est devenue une destination recherchée »",
+        "Paul Verdier, Directeur Afrique de l'Ouest chez Orbital",
+        f"{intro} {LONG}",
+        CLOSING,
+    )
+    article = only(text)
+    assert (article.authors, article.body.startswith("Arrivé en 2009")) == ([], True)
+
+
+def test_a_name_under_a_quoted_title_that_the_text_never_names_stays_the_author():
+    text = newer_template(
+        "« Abidjan est devenue une destination recherchée »",
+        "Paul Verdier, Directeur Afrique de l'Ouest chez Orbital",
+        LONG,
+        CLOSING,
+    )
+    assert [author.name for author in only(text).authors] == ["Paul Verdier"]

@@ -16,7 +16,6 @@ from articles.importing.metadata import section_name
 from articles.importing.posts import GUESSED_FIRST_LINE
 from articles.importing.questions import FIRST_PERSON
 from articles.importing.reading import Line
-from articles.importing.signatures import is_name
 from articles.importing.surroundings import is_note
 from textkit.paragraphs import is_question
 
@@ -80,8 +79,6 @@ def body_doubts(
             f"Le texte finit sur une ligne courte : « {last.flat} » : intertitre d'une page "
             "coupée, signature ou décor ?"
         )
-    if last is not None and len(body) > 1 and lowercase_signature(last.flat):
-        doubts.append(f"Le texte finit sur un nom ? « {last.flat} » : signature ou texte ?")
     for line in text:
         if line.words <= 25 and CREDIT_WORDS.search(line.folded):
             doubts.append(f"Crédit ou légende resté dans le texte ? « {line.flat} »")
@@ -111,17 +108,6 @@ def opening_doubts(text: list[Line], *, has_standfirst: bool) -> list[str]:
     if interview_introduction(text, has_standfirst=has_standfirst):
         return ["Introduction d'une interview au début du texte : chapô ou premier paragraphe ?"]
     return []
-
-
-def lowercase_signature(flat: str) -> bool:
-    """ "Hélène marchetti." closing a text: a signature typed without its capitals?"""
-    words = flat.rstrip(".").split()
-    return (
-        len(words) == 2
-        and words[0][:1].isupper()
-        and words[1][:1].islower()
-        and is_name(f"{words[0]} {words[1][:1].upper()}{words[1][1:]}")
-    )
 
 
 def interview_introduction(text: list[Line], *, has_standfirst: bool) -> bool:

@@ -25,6 +25,8 @@ JUNK = re.compile(
     # a file name with an underscore, glued before a capital or a quote: "plateau-lille_1Il y a",
     # "Port_Louis_vue_du_Pouce«"
     r"|(?-i:(?=[\w-]*_)[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+?(?=[«“\"]|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’']))"
+    # a lowercase name glued before the first sentence: "originalPrès de 280 000 abonnés…"
+    r"|(?-i:[a-z]{4,}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
     r")",
     re.IGNORECASE,
 )
@@ -46,7 +48,7 @@ EMAIL_PROTECTED = re.compile(r"\[\s?email[\s\u00a0]?protected\s?\]", re.IGNORECA
 # A teaser's link glued to the end of an archive page's paragraph.
 TEASER_TAIL = re.compile(
     r"\s*(?:Read the rest of this entry\s?»?|More\.\.\.|Continue reading\s?(?:→|»)?"
-    r"|Lire la suite\s?(?:»|…|\.\.\.|→))\s*$"
+    r"|Lire la suite\s?(?:»|…|\.\.\.|→)|(?<=\S)\s?\[(?:…|\.\.\.)\])\s*$"
 )
 # "( Archives magazine En-Contact, année 2016 )" after the last sentence of an old piece.
 ARCHIVE_NOTE = re.compile(r"\s*\(\s?archives?\b[^()]{0,80}\)\s*$", re.IGNORECASE)
@@ -60,8 +62,10 @@ def strip_markup(lines: list[Line]) -> list[Line]:
     result = []
     for line in lines:
         text = line.text
-        if text.endswith(("»", "...", "→", "…", ")")):
-            text = ARCHIVE_NOTE.sub("", TEASER_TAIL.sub("", text))
+        if text.endswith(("»", "...", "→", "…", ")", "]")):
+            cut = TEASER_TAIL.sub("", text)
+            line.teaser = cut != text  # "… Read the rest of this entry »": an archive's teaser
+            text = ARCHIVE_NOTE.sub("", cut)
         if "[" in text and (caption := CAPTION_SHORTCODE.search(text)):
             inner = Line(clean(caption["inner"]), line.number, line.gap_before, 0)
             inner.captioned = True

@@ -80,6 +80,7 @@ SERIES_TAG = re.compile(r"^#\s?(?P<name>[^#/\s][^#/]{1,40}?)\s?//$")
 SENTENCE_ENDS = (".", "!", "?", "…", "»", "”", '"', ")")
 
 # Metadata that may carry text glued after it: issue lines ("n°", "#", "En-Contact 57 :").
+ISSUE_LEAD = re.compile(r"^edito\s(?:du magazine\s)?(?:n°|#)\s?\d{1,3}\s?[/:]\s?\S")
 GLUED_META_HINT = re.compile(r"n°|#|\bno\.?\s?\d|numero|en-?contact\s?\d")
 
 # "Texte : Claire Vasseur – Photos : Marc Roy": the author's byline, then the photographer's.
@@ -144,8 +145,10 @@ def split_glued_metadata(lines: list[Line]) -> list[Line]:
     result = []
     for line in lines:
         cut = None
-        if line.folded.startswith("posted ") or (
-            line.words <= MAX_META_WORDS and GLUED_META_HINT.search(line.folded[:80])
+        if (
+            line.folded.startswith("posted ")
+            or (line.words <= MAX_META_WORDS and GLUED_META_HINT.search(line.folded[:80]))
+            or ISSUE_LEAD.match(line.folded)  # "Édito N°111 / Séverine Aubry …": a teaser
         ):
             meta = read_meta(line.flat[:300], line.folded[:300])
             cut = meta.rest if meta is not None else None

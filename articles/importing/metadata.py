@@ -309,7 +309,7 @@ def read_issue(flat: str, folded: str) -> Meta | None:
     meta = Meta(issue_number=int(match["number"]))
     rest = match["rest"].strip()
     if NOT_ONLY_PUNCTUATION.search(rest) and not ISSUE_TAIL.match(rest.strip(" .,")):
-        if match["sep"] != ":" or not (sections or names_magazine) or not words:
+        if match["sep"] not in (":", "/") or not (sections or names_magazine) or not words:
             return None
         meta.rest = match.start("rest")
     if (

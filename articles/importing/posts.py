@@ -333,6 +333,10 @@ def starts_a_post(
     if not following or not any(is_prose(lines[i]) for i in following[:4]):
         return None
     after = lines[following[0]]
+    last_prose = next((lines[i] for i in range(index - 1, -1, -1) if is_prose(lines[i])), None)
+    listing = sum(other.teaser for other in lines) > 1  # an archive page of teasers
+    if listing and (after.teaser or (last_prose is not None and last_prose.teaser)):
+        return "titre d'un extrait d'une page d'archives (son paragraphe finit sur « […] »)"
     before = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].role != FURNITURE), None)
     if after.glued:
         return "nom d'image collé au paragraphe suivant"

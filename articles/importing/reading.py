@@ -85,6 +85,7 @@ class Line:
     reason: str = ""  # why the line has its role: `import_corpus --explain` shows it
     post: int = 0  # which post of a multi-post page the line belongs to
     captioned: bool = False  # the text stood inside a [caption]…[/caption] shortcode
+    teaser: bool = False  # ended on "[…]" or "Read the rest of this entry" (`junk.strip_markup`)
     subtitle: bool = False  # split off the headline it was saved on (`junk.split_glued_headline`)
 
     @cached_property

@@ -91,6 +91,7 @@ def tail_signature(rest: list[Line]) -> list[ParsedAuthor]:
             or is_name(before.flat)
             or is_role(before.folded)
             or (is_prose(before) and before.flat.endswith(SENTENCE_ENDS))
+            or (index == len(tail) - 1 and lowercase_signature(last.flat))
         ):
             found = signed(last.flat, initials=index == len(tail) - 1)
             if not found:
@@ -144,7 +145,21 @@ def signed(text: str, *, initials: bool) -> list[ParsedAuthor]:
         return [ParsedAuthor(name) for name in names]
     if initials and INITIALS.match(text):
         return [ParsedAuthor(text.strip())]
+    if initials and (name := lowercase_signature(text)):
+        return [ParsedAuthor(name)]
     return []
+
+
+def lowercase_signature(text: str) -> str | None:
+    """ "Manuel jacquinet." closing a text: a signature typed without its capitals (three
+    testers of three on rounds 87-90), as the name it stands for."""
+    if not text.rstrip().endswith("."):  # "Cet astér": a page cut in a word
+        return None
+    words = text.strip().rstrip(".").split()
+    if len(words) != 2 or not words[0][:1].isupper() or not words[1][:1].islower():
+        return None
+    name = f"{words[0]} {words[1][:1].upper()}{words[1][1:]}"
+    return name if is_name(name) else None
 
 
 def head_signature(rest: list[Line]) -> list[ParsedAuthor]:

@@ -321,9 +321,13 @@ def test_a_first_line_with_a_kicker_and_no_full_stop_is_the_title_said_once():
     assert article.warnings == []
 
 
-def test_a_first_line_of_two_finished_sentences_said_once_is_no_title():
+def test_a_first_line_of_two_finished_sentences_said_once_is_a_guessed_title():
     article = only(page("Tribune. Le coût caché des plateaux.", OPENING, MIDDLE))
-    assert "Titre deviné (aucune ligne de titre reconnue) : à vérifier." in article.warnings
+    assert (article.title, article.body.startswith(OPENING), article.warnings) == (
+        "Tribune. Le coût caché des plateaux.",
+        True,
+        ["Titre deviné (la première ligne de la page) : à vérifier."],
+    )
 
 
 # Standfirsts ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from tests.importing.test_layout_rules import (
     glued,
     only,
     page,
+    parse_text,
 )
 from tests.importing.test_layout_rules_4 import newer_template
 from textkit.folding import fold
@@ -194,3 +195,42 @@ def test_a_name_under_a_quoted_title_that_the_text_never_names_stays_the_author(
         CLOSING,
     )
     assert [author.name for author in only(text).authors] == ["Paul Verdier"]
+
+
+def teaser(opening, issue=None):
+    """An archive page's teaser: the post's first lines, cut, then "[…]"."""
+    label = f"Édito N°{issue} / " if issue else ""
+    return f"{label}{opening} {LONG} […]"
+
+
+def test_an_archive_page_of_teasers_ending_on_an_ellipsis_holds_one_article_each():
+    text = page(
+        "Le plateau ne dort jamais",
+        teaser("Vingt ans après,"),
+        "Celles et ceux qui restent",
+        teaser("Dix ans plus tard,"),
+        "Le client d'abord ?",
+        teaser("Cinq ans plus tôt,"),
+    )
+    articles = parse_text(text).articles
+    assert [(a.title, a.body.endswith("semaines de travail.")) for a in articles] == [
+        ("Le plateau ne dort jamais", True),
+        ("Celles et ceux qui restent", True),
+        ("Le client d'abord ?", True),
+    ]
+
+
+def test_one_paragraph_ending_on_an_ellipsis_splits_nothing():
+    text = page("Le plateau ne dort jamais", teaser("Vingt ans après,"), "Et après", LONG)
+    assert len(parse_text(text).articles) == 1
+
+
+def test_an_issue_label_opening_a_long_teaser_gives_its_number():
+    text = page("Le plateau ne dort jamais", teaser("Vingt ans après,", 121), CLOSING)
+    article = only(text)
+    assert (article.issue_number, article.body.startswith("Vingt ans")) == (121, True)
+
+
+def test_a_lowercase_picture_name_glued_before_the_first_sentence_goes():
+    article = only(newer_template("La sanction", f"originalPrès de {LONG}", CLOSING))
+    assert article.body.startswith("Près de")

@@ -73,6 +73,9 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     dated_header = any(is_header(line) for line in lines[: first_prose + HEADER_REACH])
     gaps = sorted(line.gap_before for line in lines[first_prose + 1 :])
     no_blank_lines = bool(gaps) and gaps[len(gaps) // 2] == 0  # paragraphs follow each other
+    # … and so do titles and their text, on a list of briefs; a blank under the title and none
+    # under a later heading make that heading a subheading (three testers of one page)
+    no_blank_lines = no_blank_lines and (title is None or lines[title].gap_after == 0)
     # Where the template puts a post's dated header: above its title ("This article was
     # written on…" then the title) or below it ("Posted by…" under the title).
     header_above = title is not None and any(is_header(line) for line in lines[:title])

@@ -7,6 +7,8 @@ from tests.importing.test_layout_rules import (
     AMBUSH_HEADER,
     CLOSING,
     LONG,
+    MIDDLE,
+    OPENING,
     glued,
     only,
     page,
@@ -234,3 +236,24 @@ def test_an_issue_label_opening_a_long_teaser_gives_its_number():
 def test_a_lowercase_picture_name_glued_before_the_first_sentence_goes():
     article = only(newer_template("La sanction", f"originalPrès de {LONG}", CLOSING))
     assert article.body.startswith("Près de")
+
+
+def test_a_heading_after_a_blank_is_a_subheading_when_the_title_stands_apart():
+    text = page(
+        "Le marché des prestataires",
+        glued(OPENING, MIDDLE).strip(),
+        glued("Une première division qui ressemble à la Ligue 1", LONG, CLOSING).strip(),
+    )
+    article = only(text)
+    assert article.body.count("Une première division") == 1
+
+
+def test_a_list_of_briefs_without_blank_lines_holds_one_article_each():
+    text = page(
+        glued("Un site ouvre à Laval", OPENING, MIDDLE).strip(),
+        glued("Le médiateur publie son rapport", LONG, CLOSING).strip(),
+    )
+    assert [a.title for a in parse_text(text).articles] == [
+        "Un site ouvre à Laval",
+        "Le médiateur publie son rapport",
+    ]

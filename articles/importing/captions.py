@@ -29,6 +29,13 @@ CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
 NAME_AND_COMPANY = re.compile(r"^(?P<name>[^,()]{4,40}?),?\s\([^()]{2,40}\)$")
 
 # "Claude Padonou avec Léa Morel à Cotonou": two people, and where they stand
+# "Jacques Leyrat, Pierre Montagnac (PDG de X) et Hélène Dufaure, lors de l'inauguration …":
+# the people on a photo, then the moment.
+PEOPLE_LISTED = re.compile(
+    r"^(?P<people>[^.;:!?]+?)\s(?:et|and)\s(?P<last>[^,.;:!?()]+?)(?:\s\([^()]{2,60}\))?,\s"
+    r"(?:lors|pendant|au cours|à l'occasion|devant|à|au|en|sur|dans)\b[^.!?]*$"
+)
+NAME_WITH_ROLE = re.compile(r"\s\([^()]{2,60}\)$")  # "Pierre Montagnac (PDG de X)"
 PEOPLE_TOGETHER = re.compile(
     r"^(?P<first>(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s(?:avec|et|aux côtés de)\s"
     r"(?P<second>(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s?){2,3})(?:,|\s(?:à|au|en|lors|pendant|devant)\b|$)"
@@ -104,6 +111,7 @@ def is_picture_name(line: Line) -> bool:
 
 
 TWIN_WORDS = 20
+ROLE_LINE_WORDS = 20
 LETTERS = re.compile(r"[^a-z0-9]+")  # what is left of a folded line to compare twins
 
 
@@ -172,15 +180,24 @@ def caption_reason(line: Line, following: Line) -> str | None:
     return None
 
 
-def mark_twin_captions(rest: list[Line]):
-    """The same short line twice but for an apostrophe or a comma ("Le plateau dune comédie" /
-    "Le plateau d'une comédie"): a picture's alt text, then its caption. Marked before the
-    standfirst is looked for, which the first of them would otherwise be."""
+def mark_early_captions(rest: list[Line]):
+    """Captions sure enough to be marked before the standfirst is looked for, which they would
+    otherwise be: the same short line twice but for an apostrophe or a comma ("Le plateau dune
+    comédie" / "Le plateau d'une comédie": a picture's alt text, then its caption), and the
+    people on a photo listed with the moment ("X, Y (PDG de Z) et W, lors de …")."""
     text = [line for line in rest if line.role == TEXT]
     for line, following in zip(text, text[1:], strict=False):
         if twins(line, following):
             line.assign(CAPTION, REPEATED_CAPTION)
             following.assign(CAPTION, REPEATED_CAPTION)
+    for line in text:
+        if line.role == TEXT and people_listed(line.flat):
+            line.assign(CAPTION, PERSON_CAPTION)
+    for name, role in zip(text, text[1:], strict=False):
+        if name.role == role.role == TEXT and name_then_role(name, role):
+            # "Solène Martinaud" / "chargée de mission à l'ANRC – Organisatrice des Trophées"
+            name.assign(CAPTION, PERSON_CAPTION)
+            role.assign(CAPTION, PERSON_CAPTION)
 
 
 def twins(line: Line, following: Line) -> bool:
@@ -190,4 +207,24 @@ def twins(line: Line, following: Line) -> bool:
         and line.role == following.role == TEXT
         and line.folded != following.folded
         and LETTERS.sub("", line.folded) == LETTERS.sub("", following.folded)
+    )
+
+
+def people_listed(text: str) -> bool:
+    """Three people or more, named (with their role in brackets), then where or when."""
+    listed = PEOPLE_LISTED.match(text) if len(text.split()) <= 45 else None
+    if listed is None:
+        return False
+    names = [NAME_WITH_ROLE.sub("", part.strip()) for part in listed["people"].split(",")]
+    return len(names) >= 2 and all(is_name(name) for name in [*names, listed["last"]])
+
+
+def name_then_role(name: Line, role: Line) -> bool:
+    """A name alone, then on the next line, in lowercase, what the person does."""
+    return (
+        name.words <= 4
+        and is_name(name.flat)
+        and role.flat[:1].islower()
+        and role.words <= ROLE_LINE_WORDS
+        and not role.flat.endswith(SENTENCE_ENDS)
     )

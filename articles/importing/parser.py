@@ -26,7 +26,7 @@ from articles.importing.captions import (
     SURE_CAPTIONS,
     mark_captions,
     mark_credited_captions,
-    mark_twin_captions,
+    mark_early_captions,
 )
 from articles.importing.doubts import body_doubts, field_notes
 from articles.importing.junk import split_glued_headline, strip_glued, strip_markup
@@ -232,7 +232,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
     repeated = title_line is not None and any(
         line.folded == title_line.folded for line in lines if line is not title_line
     )
-    mark_twin_captions(rest)
+    mark_early_captions(rest)
     standfirst = mark_opening(rest, title_line, alone=alone, blog=blog, repeated=repeated)
     authors = read_signatures(rest)
     mark_captions(rest)

@@ -257,3 +257,29 @@ def test_a_list_of_briefs_without_blank_lines_holds_one_article_each():
         "Un site ouvre à Laval",
         "Le médiateur publie son rapport",
     ]
+
+
+def test_the_people_on_a_photo_listed_with_the_moment_are_a_caption():
+    caption = (
+        "Paul Verdier, Anne Roels (DG de Vox Littoral) et Marc Lenoir, lors de l'ouverture "
+        "du plateau de Quimper"
+    )
+    article = only(glued("Vox Littoral quitte la Bretagne", caption, LONG, CLOSING))
+    assert (caption in article.body, article.standfirst) == (False, None)
+
+
+def test_places_listed_with_a_moment_are_no_caption():
+    line = "Brest, Quimper et Lorient, dans un même mouvement de fermetures"
+    assert line in only(glued("Vox Littoral quitte la Bretagne", LONG, line, CLOSING)).body
+
+
+def test_a_name_then_its_role_in_lowercase_under_the_title_are_a_caption():
+    text = newer_template(
+        "« Nous voulons changer le regard sur les plateaux »",
+        "Anne Roels",
+        "chargée de mission à l'association – organisatrice des trophées",
+        LONG,
+        CLOSING,
+    )
+    article = only(text)
+    assert (article.body.startswith(LONG), article.authors) == (True, [])

@@ -11,6 +11,7 @@ import re
 
 from articles.importing import opening
 from articles.importing.dates import find_date
+from articles.importing.furniture import GLUE_WORDS
 from articles.importing.lines import FURNITURE, SENTENCE_BREAK, SENTENCE_ENDS, STANDFIRST
 from articles.importing.metadata import section_name
 from articles.importing.posts import GUESSED_FIRST_LINE
@@ -23,9 +24,11 @@ CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) 
 
 WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit")
 
-# A picture's file name, a slug or a shortcode the rules did not know, left in a paragraph.
+# A picture's file name, a slug or a shortcode the rules did not know, left in a paragraph. A
+# shortcode closes at once, takes a colon or attributes ("[gallery ids=3]", "[audio:…]"); words
+# in brackets inside a quotation are the writer's ("« Les deux discours [ceux des présidents] »").
 LEFTOVER_CODE = re.compile(
-    r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\[/?[a-z_]+[\] ]"
+    r"^[a-z0-9]+(?:[-_][a-z0-9]+)+(?:[A-ZÀ-ÖØ-Þ]|$)|\[/?[a-z_]+(?:\]|:|\s+[a-z_-]+=)"
     r"|[A-Za-z0-9]+(?:_+[A-Za-z0-9]+){2,}"  # a file name glued anywhere: "…2__280x_logo_salon"
 )
 
@@ -74,6 +77,7 @@ def body_doubts(
         and len(body) > 1
         and last.words <= 6
         and not last.flat.endswith(SENTENCE_ENDS)
+        and not cut_in_a_sentence(last)
     ):
         doubts.append(
             f"Le texte finit sur une ligne courte : « {last.flat} » : intertitre d'une page "
@@ -87,6 +91,14 @@ def body_doubts(
         ):  # each alternative needs one of these: most paragraphs are not searched
             doubts.append(f"Nom de fichier ou code resté dans le texte ? « {line.flat[:80]} »")
     return doubts
+
+
+def cut_in_a_sentence(line: Line) -> bool:
+    """A last line that stops on a comma or a glue word ("Sur place, pourtant, les", "Sept
+    attachés de presse,"): a paragraph the saved page cut short, which no heading, signature or
+    piece of furniture does; the text ends where the page does, rightly."""
+    words = line.folded.split()
+    return line.flat.endswith(",") or (len(words) > 1 and words[-1] in GLUE_WORDS)
 
 
 def opening_doubts(text: list[Line], *, has_standfirst: bool) -> list[str]:

@@ -283,3 +283,36 @@ def test_a_name_then_its_role_in_lowercase_under_the_title_are_a_caption():
     )
     article = only(text)
     assert (article.body.startswith(LONG), article.authors) == (True, [])
+
+
+def test_a_page_cut_after_a_comma_or_a_glue_word_raises_no_doubt():
+    for cut in ("Sur place, pourtant, les", "Sept ou huit attachés de presse,"):
+        article = only(page("Le prix de la patience", OPENING, MIDDLE, cut))
+        assert (article.body.endswith(cut), article.warnings) == (True, [])
+
+
+def test_a_page_ending_on_a_short_heading_is_still_a_doubt():
+    article = only(page("Le prix de la patience", OPENING, MIDDLE, "Le prix des autres"))
+    assert article.needs_review
+
+
+def leftover_doubts(paragraph):
+    article = only(page("Le prix de la patience", OPENING, paragraph, MIDDLE))
+    return [warning for warning in article.warnings if warning.startswith("Nom de fichier")]
+
+
+def test_an_unknown_shortcode_or_a_glued_file_name_left_in_the_text_is_a_doubt():
+    for paragraph in (
+        "[gallery ids=3] Les plateaux de Nantes ont rouvert leurs portes au printemps dernier.",
+        "[slideshow] Le délégué syndical a répondu pendant une heure aux questions du public.",
+        "Le salon a réuni trois cents exposants cette année salon_2012_stand_photo à l’entrée.",
+    ):
+        assert len(leftover_doubts(paragraph)) == 1, paragraph
+
+
+def test_words_in_brackets_inside_a_quotation_are_no_code():
+    paragraph = (
+        "« Les deux discours [ceux des présidents] ne laissent qu’une voie », dit-il aux "
+        "journalistes venus l’écouter sur la place."
+    )
+    assert leftover_doubts(paragraph) == []

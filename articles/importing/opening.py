@@ -38,7 +38,7 @@ from articles.importing.questions import (
     asks_again,
     introduces_questions,
 )
-from articles.importing.reading import TEXT, Line, without_quotes
+from articles.importing.reading import TEXT, Line, repeats_title
 from articles.importing.signatures import is_name, titled_signature
 from articles.importing.surroundings import (
     MAX_SUMMARY_WORDS,
@@ -139,7 +139,7 @@ def mark_opening(
     for index, line in enumerate(rest):
         if line.role != TEXT:
             continue
-        if title is not None and without_quotes(line.folded) == without_quotes(title.folded):
+        if title is not None and repeats_title(line.folded, title.folded):
             line.assign(REPEAT, "répète le titre")
             continue
         if (

@@ -64,6 +64,19 @@ def without_quotes(text: str) -> str:
     return " ".join(QUOTE_MARKS.sub(" ", text).split())
 
 
+# "Episode 4 : ", "Partie 2 – ": a series' label and number before a title printed again.
+SERIES_LABEL = re.compile(r"^[^\W\d]+(?: [^\W\d]+)? (?:n° ?)?\d{1,3} ?[:–—-] ")
+
+
+def repeats_title(text: str, title: str) -> bool:
+    """`text` is `title` again (folded both), with other quote marks or after a series' label."""
+    text, title = without_quotes(text), without_quotes(title)
+    if text == title:
+        return True
+    label = SERIES_LABEL.match(text)
+    return label is not None and text[label.end() :] == title
+
+
 def flatten(text: str) -> str:
     """Odd spaces (non-breaking, thin, tabs…) as plain spaces, runs collapsed, ends stripped.
 

@@ -316,3 +316,15 @@ def test_words_in_brackets_inside_a_quotation_are_no_code():
         "journalistes venus l’écouter sur la place."
     )
     assert leftover_doubts(paragraph) == []
+
+
+def test_the_title_again_after_its_series_label_is_no_text():
+    title = "Les plateaux de Vichy ont-ils un avenir ?"
+    article = only(newer_template(title, f"Épisode 4 : {title.lower()}", LONG, CLOSING))
+    assert (article.title, article.body.startswith(LONG)) == (title, True)
+
+
+def test_a_series_label_before_another_heading_stays_text():
+    title = "Les plateaux de Vichy ont-ils un avenir ?"
+    heading = "Épisode 4 : les plateaux de Moulins"
+    assert only(newer_template(title, heading, LONG, CLOSING)).body.startswith(heading)

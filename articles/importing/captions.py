@@ -26,6 +26,13 @@ from textkit.paragraphs import is_postscript, is_question
 
 CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
 
+# "Olivier Njamfa en couverture du Forbes Afrique, janvier 2013": a person, where the photo
+# shows them, and its year, without a full stop.
+NAME_THEN_WHEN = re.compile(
+    r"^(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s"
+    r"(?:en|sur|lors|dans|devant|pendant|chez|à|au|aux)\s[^.!?:;«»]*\b(?:19|20)\d\d$"
+)
+
 NAME_AND_COMPANY = re.compile(r"^(?P<name>[^,()]{4,40}?),?\s\([^()]{2,40}\)$")
 
 # "Claude Padonou avec Léa Morel à Cotonou": two people, and where they stand
@@ -166,6 +173,9 @@ def caption_reason(line: Line, following: Line) -> str | None:
         and not line.flat.endswith(SENTENCE_ENDS)
     ):
         return PERSON_CAPTION  # "Claude Padonou avec Léa Morel à Cotonou, Bénin"
+    dated = NAME_THEN_WHEN.match(line.flat) if line.words <= 12 else None
+    if dated and is_name(dated["name"]):
+        return PERSON_CAPTION
     if line.words <= 30 and PLACE_CAPTION.match(line.flat):
         return "un lieu en quelques mots, seul entre deux paragraphes : légende"
     if heading_like(line) and is_postscript(following.flat) and not is_question(line.flat):

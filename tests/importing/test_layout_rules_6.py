@@ -328,3 +328,14 @@ def test_a_series_label_before_another_heading_stays_text():
     title = "Les plateaux de Vichy ont-ils un avenir ?"
     heading = "Épisode 4 : les plateaux de Moulins"
     assert only(newer_template(title, heading, LONG, CLOSING)).body.startswith(heading)
+
+
+def test_a_name_where_the_photo_shows_them_and_its_year_is_a_caption():
+    caption = "Nadia Ferhat lors des trophées de l’accueil, novembre 2014"
+    article = only(page("Le prix de la patience", LONG, caption, CLOSING))
+    assert (caption in article.body, article.body.startswith(LONG)) == (False, True)
+
+
+def test_a_name_and_a_heading_without_a_year_stay_text():
+    for heading in ("Nadia Ferhat en quelques dates", "Nadia Ferhat a rejoint Vocalis en 2014."):
+        assert heading in only(page("Le prix de la patience", LONG, heading, CLOSING)).body

@@ -45,7 +45,7 @@ FIRST_LINE_TITLE_WORDS = 30
 
 UNDER_A_HEADER = "sous l'en-tête d'un nouvel article (date, rubrique, mots-clés)"
 
-SPACE_BEFORE = re.compile(r"\s+([,.)\]])")
+SPACE_BEFORE = re.compile(r"\s+([,)\]]|\.(?!\.))")  # not before an ellipsis: "Lens ..."
 
 SPACE_AFTER = re.compile(r"([(\[])\s+")
 

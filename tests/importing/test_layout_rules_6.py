@@ -2,6 +2,7 @@
 neighbour that must not trigger it. Every page here is made up for the test."""
 
 from articles.importing.metadata import read_meta
+from articles.importing.posts import clean_title
 from articles.importing.signing import title_credit
 from tests.importing.test_layout_rules import (
     AMBUSH_HEADER,
@@ -339,3 +340,12 @@ def test_a_name_where_the_photo_shows_them_and_its_year_is_a_caption():
 def test_a_name_and_a_heading_without_a_year_stay_text():
     for heading in ("Nadia Ferhat en quelques dates", "Nadia Ferhat a rejoint Vocalis en 2014."):
         assert heading in only(page("Le prix de la patience", LONG, heading, CLOSING)).body
+
+
+def test_a_titles_stray_spaces_go_but_not_the_one_before_an_ellipsis():
+    assert clean_title("Marigny et Joly , le centre de Lens ( Nord ) .") == (
+        "Marigny et Joly, le centre de Lens (Nord)."
+    )
+    assert clean_title("Il était une fois le centre de Lens ...") == (
+        "Il était une fois le centre de Lens ..."
+    )

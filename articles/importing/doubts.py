@@ -99,7 +99,7 @@ def no_signature(line: Line) -> bool:
     comma or a glue word ("Sur place, pourtant, les"), or two of its words are in lower case
     and no name's particles ("Ces conseillers clie", "Les métiers qui montent"): a paragraph
     or a subheading the saved page cut, which stays the text's, rightly. (On the held-out
-    rounds 73-96 and the layout corpus, no article flagged for such a line was wrong.)"""
+    rounds 91-96 and the layout corpus, no article flagged for such a line was wrong.)"""
     words = line.folded.split()
     if line.flat.endswith(",") or (len(words) > 1 and words[-1] in GLUE_WORDS):
         return True

@@ -26,7 +26,7 @@ from textkit.paragraphs import is_postscript, is_question
 
 CAPTIONED_NAME = re.compile(r"^(?P<name>[A-ZÀ-ÖØ-Þ][^,]{2,40}),\s")
 
-# "Olivier Njamfa en couverture du Forbes Afrique, janvier 2013": a person, where the photo
+# "Sabine Roussel lors du salon de Lyon, octobre 2016": a person, where the photo
 # shows them, and its year, without a full stop.
 NAME_THEN_WHEN = re.compile(
     r"^(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w’'-]+\s){1,2}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s"

@@ -30,6 +30,7 @@ MENU_WORDS = GLUE_WORDS | frozenset(
     numeros publicite annonceurs mentions legales cgu cgv confidentialite cookies partager share
     imprimer print facebook twitter linkedin instagram youtube email e-mail mail envoyer ami
     scroll top haut page retour suivant precedent next previous prev lire aussi voir plus more
+    plan site qui sommes-nous
     read suite commentaire commentaires comment comments laisser repondre reply annuler tags tag
     categories categorie information informations infos publications similaires articles similar
     related posts sommaire rss flux fermer close valider maintenant telecharger pdf version
@@ -46,6 +47,7 @@ CALL_TO_ACTION = re.compile(
     r"(?:a )?lire (?:aussi|egalement)|voir aussi|sur le meme (?:sujet|theme)|"
     r"voir (?:notre|nos) (?:dossiers?|articles?|enquetes?|interviews?|portraits?)\b|"
     r"laisser un commentaire|laissez un commentaire|j'aime(?: chargement)?$|chargement$|"
+    r"like(?: loading)?$|loading$|"
     r"articles? plus (?:anciens|recents)$|(?:older|newer) (?:posts|entries)$|"
     r"pour gerer vos consentements|gerer (?:mes|vos) (?:cookies|consentements)|"
     r"ajouter un commentaire|read more|related|you may also like|"
@@ -137,6 +139,9 @@ RELATED = phrases(
     vous aimerez aussi
     related posts
     dans la meme rubrique
+    # a theme's links to the previous and next posts
+    navigation (?:de l'article|des articles|d'articles)
+    post navigation
     # a blog's sidebar widgets: their items are links too
     recent posts
     articles recents
@@ -151,6 +156,9 @@ RELATED = phrases(
     """
 )
 BREADCRUMB = re.compile(r"^(?:accueil|home)\s?[>»/|›]")
+# A menu's items set apart: "Mentions légales | Contact | Plan du site".
+MENU_SEPARATORS = frozenset("|•·/")
+NAVIGATION_LINK = re.compile(r"^[←‹]|[→›]$")
 RIGHTS = re.compile(
     r"\b(?:tous droits reserves|all rights reserved)\b|^(?:©|\(c\)|copyright) ?\d{4}"
 )
@@ -206,8 +214,11 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
         return True  # "Archive for the ‘Editos’ Category", "Posts Tagged ‘CRM’"
     if BREADCRUMB.match(key) or (RIGHTS.search(folded) and len(key.split()) <= 15):
         return True
-    words = key.split()
-    if len(words) <= 5 and all(word in MENU_WORDS for word in words) and "?" not in folded:
+    if NAVIGATION_LINK.search(folded.strip()) and len(key.split()) <= 15:
+        return True  # "← Le titre du billet précédent", "Le suivant →"
+    words = [word for word in key.split() if word not in MENU_SEPARATORS]
+    menu = len(words) <= 5 or len(words) < len(key.split()) <= 3 * len(words) <= 36
+    if menu and all(word in MENU_WORDS for word in words) and "?" not in folded:
         return not all(word in GLUE_WORDS for word in words)
     return len(words) <= 30 and bool(OFFER.search(key)) and bool(PRICE.search(key))
 

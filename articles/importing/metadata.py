@@ -60,7 +60,19 @@ WRITTEN = re.compile(
     r"^this (?:article|entry|post) was (?:written|posted|published) on (?P<date>.+?)"
     r"(?:,? and is fill?ed under (?P<category>.+?))?\.?$"
 )
-FILED = re.compile(r"^(?:fill?ed|posted|classe|publie) (?:under|in|dans) (?P<category>.+?)\.?$")
+# "Filed under Editos", "Posted in Management | Tagged nuit, planning | Leave a comment"
+FILED = re.compile(
+    r"^(?:fill?ed|posted|classe|publie) (?:under|in|dans) (?P<category>[^|]+?)\.?"
+    r"(?: ?\| ?(?P<rest>.*))?$"
+)
+# A theme's sentence under a text: "Cet article a été publié dans Management. Bookmarquez le
+# permalien.", "This entry was posted in Editos and tagged crm, bpo. Bookmark the permalink."
+PERMALINK = re.compile(
+    r"^(?:this (?:entry|post) was posted in|(?:cet article|ce contenu|ce billet|cette entree)"
+    r" a ete publiee? dans) (?P<category>[^.|]+?)(?:,? (?:and tagged|tagged|marque avec|avec"
+    r" (?:comme )?(?:les )?mot\S*) (?P<tags>[^.|]+?))?(?:,? (?:par|by|le|on) [^.|]+?)?\."
+    r" .{0,80}\b(?:permalien|permalink)\W*$"
+)
 
 # "Rubrique : Expériences", "Catégories : Actualités"
 CATEGORY = phrases(
@@ -76,7 +88,7 @@ CATEGORY = phrases(
 # "Tags : a, b", "Current post is tagged" (the tags on the next line)
 TAGS = phrases(
     """
-    tags?
+    tags?(?![a-z])
     tagged
     mots[- ]cles?
     mots[- ]clefs?
@@ -169,9 +181,12 @@ def read_meta(flat: str, folded: str) -> Meta | None:
     if match := TAGS.match(folded):
         value = flat[match.start("tags") :].strip(" :")
         return Meta(tags=split_tags(value), tags_follow=not value)
+    if match := PERMALINK.match(folded):
+        tags = _cut(flat, match, "tags")
+        return Meta(category=_cut(flat, match, "category"), tags=split_tags(tags or ""))
     match = CATEGORY.match(folded) or FILED.match(folded)
     if match and find_date(folded) is None:
-        return Meta(category=_cut(flat, match, "category"))
+        return Meta(category=_cut(flat, match, "category"), tags=filed_tags(flat, match))
     if (match := POSTED.match(folded)) and (posted := read_posted(flat, match)):
         return posted
     for field_name, pattern in (("updated", UPDATED), ("published", PUBLISHED)):
@@ -330,6 +345,17 @@ def newspaper_name(words: list[str]) -> bool:
     return 0 < len(words) <= 5 and all(
         len(word) <= 2 or word[:1].isupper() or word in NAME_GLUE for word in words
     )
+
+
+def filed_tags(flat: str, match: re.Match) -> list[str]:
+    """The tags after a "Posted in …" line's category: "| Tagged nuit, planning | 2 Comments"."""
+    if "rest" not in match.re.groupindex or match["rest"] is None:
+        return []
+    tags = []
+    for segment in (part.strip() for part in flat[match.start("rest") :].split("|")):
+        if tagged := TAGS.match(fold(segment)):
+            tags += split_tags(segment[tagged.start("tags") :].strip(" :"))
+    return tags
 
 
 def _cut(flat: str, match: re.Match, group: str) -> str | None:

@@ -158,6 +158,7 @@ RELATED = phrases(
 BREADCRUMB = re.compile(r"^(?:accueil|home)\s?[>»/|›]")
 # A menu's items set apart: "Mentions légales | Contact | Plan du site".
 MENU_SEPARATORS = frozenset("|•·/")
+MENU_LINE_WORDS = 12
 NAVIGATION_LINK = re.compile(r"^[←‹]|[→›]$")
 RIGHTS = re.compile(
     r"\b(?:tous droits reserves|all rights reserved)\b|^(?:©|\(c\)|copyright) ?\d{4}"
@@ -217,7 +218,8 @@ def is_furniture(folded: str, keys: frozenset[str]) -> bool:
     if NAVIGATION_LINK.search(folded.strip()) and len(key.split()) <= 15:
         return True  # "← Le titre du billet précédent", "Le suivant →"
     words = [word for word in key.split() if word not in MENU_SEPARATORS]
-    menu = len(words) <= 5 or len(words) < len(key.split()) <= 3 * len(words) <= 36
+    separated = len(words) < len(key.split())  # "Mentions légales | Contact | Plan du site"
+    menu = len(words) <= 5 or (separated and len(words) <= MENU_LINE_WORDS)
     if menu and all(word in MENU_WORDS for word in words) and "?" not in folded:
         return not all(word in GLUE_WORDS for word in words)
     return len(words) <= 30 and bool(OFFER.search(key)) and bool(PRICE.search(key))

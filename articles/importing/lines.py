@@ -60,6 +60,7 @@ MAX_TITLE_WORDS = 16
 MAX_TITLE_CHARS = 180
 
 MAX_META_WORDS = 40
+TAG_WORDS = 5  # the longest tag of a list: "Opération 118 318 sévices clients"
 
 LONG_TITLE_WORDS = 30  # a title that long needs more evidence than its shortness
 
@@ -334,9 +335,11 @@ def looks_like_tags(line: Line, following: Line | None) -> bool:
 
     A single tag ("CRM") is told from a title by what follows: a title comes next.
     """
-    if line.words > 15 or line.flat.endswith("."):
-        return False
-    if "," in line.flat or line.flat[:1].islower():
+    if line.words > 15 or line.flat.endswith((".", "…", "?", "!")):
+        return False  # "Faire un film sur les call centers, quelle drôle d'idée…": a title
+    if "," in line.flat:  # tags are a few words each: "centres d'appels, film, Booder"
+        return max(len(tag.split()) for tag in line.flat.split(",")) <= TAG_WORDS
+    if line.flat[:1].islower():
         return True
     return line.words <= 4 and following is not None and heading_like(following)
 

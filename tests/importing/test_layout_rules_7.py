@@ -3,7 +3,7 @@ must not trigger it. Every page here is made up for the test."""
 
 import pytest
 
-from tests.importing.test_layout_rules import CLOSING, LONG, only, page
+from tests.importing.test_layout_rules import AMBUSH_HEADER, CLOSING, LONG, glued, only, page
 
 TITLE = "Les conseillers de nuit, grands oubliés des plannings"
 
@@ -76,3 +76,16 @@ def test_a_sentence_saying_where_an_article_appeared_is_text():
 
 def test_tags_after_tagged_keep_their_first_letters():
     assert under_text("Tagged nuit, planning").tags == ["nuit", "planning"]
+
+
+def test_a_title_right_under_current_post_is_tagged_is_no_list_of_tags():
+    """The blog's header with its tags line missing: the next line is the title."""
+    title = "Tourner un film dans un centre d’appels, drôle d’idée…"
+    article = only(glued(*AMBUSH_HEADER, "Current post is tagged", title, LONG, CLOSING))
+    assert (article.title, article.tags) == (title, [])
+
+
+def test_tags_under_current_post_is_tagged_are_still_tags():
+    tags = "centres d’appels, Opération 118 318 sévices clients, tournage"
+    article = only(glued(*AMBUSH_HEADER, "Current post is tagged", tags, TITLE, LONG, CLOSING))
+    assert (article.title, len(article.tags)) == (TITLE, 3)

@@ -48,6 +48,8 @@ UNDER_A_HEADER = "sous l'en-tête d'un nouvel article (date, rubrique, mots-clé
 SPACE_BEFORE = re.compile(r"\s+([,)\]]|\.(?!\.))")  # not before an ellipsis: "Lens ..."
 
 SPACE_AFTER = re.compile(r"([(\[])\s+")
+# "Henri Michaux, Exorcismes-Ecce Homo" under a poem: who wrote the lines above, not a title.
+ATTRIBUTION = re.compile(r"^(?:[A-ZÀ-Þ][\w’'-]+ ){1,2}[A-ZÀ-Þ][\w’'-]+, [^,.;:!?]{2,60}$")
 
 
 def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
@@ -330,6 +332,7 @@ def starts_a_post(
             and line.gap_before
             and any(is_prose(lines[i]) for i in following[:2])
             and not interview_question(lines, index)
+            and not ATTRIBUTION.match(line.flat)
         ):
             return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
         return None
@@ -351,7 +354,12 @@ def starts_a_post(
         return "suivie d'une légende d'image"
     if line.gap_before >= WIDE_GAP:
         return "large blanc au-dessus"
-    if no_blank_lines and line.gap_before and (before is None or before.gap_after):
+    if (
+        no_blank_lines
+        and line.gap_before
+        and (before is None or before.gap_after)
+        and not ATTRIBUTION.match(line.flat)
+    ):
         return "blanc au-dessus, sur une page sans lignes vides entre les paragraphes"
     if before is not None and before.role == CREDIT:
         return "après un crédit photo"

@@ -1,9 +1,19 @@
-"""What blog themes print under a text, one test each: the pattern and a near neighbour that
-must not trigger it. Every page here is made up for the test."""
+"""What blog themes print under a text, and what the real pages gathered on 2 December 2026
+taught, one test each: the pattern and a near neighbour that must not trigger it. Every page
+here is made up for the test."""
 
 import pytest
 
-from tests.importing.test_layout_rules import AMBUSH_HEADER, CLOSING, LONG, glued, only, page
+from articles.importing import parse_text
+from tests.importing.test_layout_rules import (
+    AMBUSH_HEADER,
+    CLOSING,
+    LONG,
+    OPENING,
+    glued,
+    only,
+    page,
+)
 
 TITLE = "Les conseillers de nuit, grands oubliés des plannings"
 
@@ -89,3 +99,30 @@ def test_tags_under_current_post_is_tagged_are_still_tags():
     tags = "centres d’appels, Opération 118 318 sévices clients, tournage"
     article = only(glued(*AMBUSH_HEADER, "Current post is tagged", tags, TITLE, LONG, CLOSING))
     assert (article.title, len(article.tags)) == (TITLE, 3)
+
+
+VERSE = glued(
+    "J’ai vu le plateau à l’heure où tout se tait,",
+    "Les casques posés comme des oiseaux las,",
+    "Et les écrans veillant sur les chaises vides.",
+)
+
+
+def test_a_poems_author_after_a_blank_does_not_start_a_post():
+    """An édito quoting a poem, on a page without blank lines: the line naming the poet and his
+    book, set apart, belongs to the text."""
+    text = (
+        glued("Le soir sur les plateaux", OPENING, VERSE)
+        + "\n"
+        + glued("Paul Verlaine, Poèmes saturniens", LONG, CLOSING)
+    )
+    assert [article.title for article in parse_text(text).articles] == ["Le soir sur les plateaux"]
+
+
+def test_a_headline_after_a_blank_still_starts_a_post():
+    text = (
+        glued("Le soir sur les plateaux", OPENING, VERSE)
+        + "\n"
+        + glued("Le standard de Vannes ferme ses portes", LONG, CLOSING)
+    )
+    assert len(parse_text(text).articles) == 2

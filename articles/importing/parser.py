@@ -29,6 +29,7 @@ from articles.importing.captions import (
     mark_early_captions,
 )
 from articles.importing.doubts import body_doubts, field_notes
+from articles.importing.endings import mark_endings
 from articles.importing.junk import split_glued_headline, strip_glued, strip_markup
 from articles.importing.lines import (
     CAPTION,
@@ -151,6 +152,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     alt_texts = strip_glued(lines)
     lines = split_glued_headline(split_glued_metadata(lines))
     classify(lines, keys)
+    mark_endings(lines)
     mark_credited_captions(lines)
     posts = find_posts(lines)
     if not posts:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from articles.importing import parse_bytes
-from articles.importing.accuracy import Score, compare, score_corpus
+from articles.importing.accuracy import Score, compare, percent, score_corpus
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CORPORA = [FIXTURES / "corpus", FIXTURES / "layouts"]
@@ -86,3 +86,9 @@ def test_missing_and_extra_articles_are_wrong_and_unflagged(tmp_path):
     )
     score = score_corpus(tmp_path)
     assert (score.articles, score.exact, score.wrong, score.flagged_wrong) == (2, 1, 1, 0)
+
+
+def test_a_rate_short_of_every_article_never_reads_100_percent():
+    assert percent(1493, 1495) == "99 %"
+    assert percent(8, 8) == "100 %"
+    assert percent(0, 0) == "—"

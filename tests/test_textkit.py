@@ -42,3 +42,5 @@ def test_paragraph_roles_of_a_body():
     assert is_question("Pourquoi ? »")
     assert is_postscript("PS : à bientôt")
     assert is_footnote("*Selon nos sources")
+    assert is_footnote("(*) Chiffres communiqués par trois prestataires")
+    assert not is_footnote("(Archives du magazine, 2016)")

@@ -8,8 +8,9 @@ QUOTED = re.compile(r"^(?:«\s*(?P<french>.+?)\s*»|“\s*(?P<curly>.+?)\s*”|\
 
 
 def is_footnote(paragraph: str) -> bool:
-    """A note at the end of a body: "*Selon nos sources…", "**Lequel avait prévu…"."""
-    return paragraph.lstrip().startswith("*")
+    """A note at the end of a body: "*Selon nos sources…", "**Lequel avait prévu…",
+    "(*) Chiffres communiqués par…"."""
+    return paragraph.lstrip().startswith(("*", "(*)", "(**)"))
 
 
 def is_postscript(paragraph: str) -> bool:

@@ -1,5 +1,6 @@
-"""What a page prints under its text and no list of menu words can name: a newsletter's sign-up
-box, the magazine's own advertisement under the writer's name.
+"""What a page prints around its text and no list of menu words can name: a newsletter's sign-up
+box or a cookie banner, the magazine's own advertisement under the writer's name, the site's
+lines printed again in its footer, the writer's e-mail address under their byline.
 
 Both are read on the whole page after `classify`, before captions and signatures, so that the
 writer's name above them is the text's last line again (a signature, not a caption).
@@ -7,7 +8,7 @@ writer's name above them is the text's last line again (a signature, not a capti
 
 import re
 
-from articles.importing.lines import FURNITURE
+from articles.importing.lines import BYLINE, FURNITURE
 from articles.importing.reading import TEXT, Line
 from articles.importing.signatures import is_name
 
@@ -18,13 +19,26 @@ FORM_FIELD = re.compile(
 )
 FORM_BUTTON = re.compile(
     r"^(?:je m'inscris|je m'abonne|s'inscrire|inscription|m'inscrire|subscribe|sign up|"
-    r"valider|envoyer|ok|go|je valide|c'est parti)\s?[!>»→]?$"
+    r"valider|envoyer|ok|go|je valide|c'est parti|"
+    # a cookie banner's buttons
+    r"(?:tout )?(?:accepter|refuser)(?: et fermer| tout)?|j'accepte|je refuse|accept(?: all)?|"
+    r"reject(?: all)?|(?:parametrer|personnaliser|gerer)(?: (?:les|mes) (?:cookies|choix))?|"
+    r"en savoir plus|fermer)\s?[!>»→]?$"
 )
 # The box's pitch above them: what one receives, and how ("Recevez chaque semaine …").
 SIGN_UP_PITCH = re.compile(
-    r"\b(?:newsletters?|lettre d'(?:information|info)s?|boite (?:mail|e-?mail|de reception)|"
-    r"par (?:e-?mail|courriel)|inscrivez-vous|abonnez-vous|recevez|ne manquez (?:plus|rien)|"
-    r"subscribe|sign up)\b"
+    r"\b(?:newsletters?|lettre d'(?:information|info)s?|la lettre\b|"
+    r"boite (?:mail|e-?mail|de reception)|"
+    r"par (?:e-?mail|courriel)|inscrivez-vous|abonnez-vous|s'abonner|recevez|"
+    r"ne manquez (?:plus|rien)|"
+    r"subscribe|sign up|"
+    # a cookie banner's notice
+    r"cookies?|traceurs|consentements?)\b"
+)
+# Its notice on personal data, in place of a field a plain-text copy lost.
+PRIVACY_NOTICE = re.compile(
+    r"^(?:consultez |voir |lire )?(?:notre |la )?politique de (?:gestion des donnees "
+    r"personnelles|confidentialite|protection des donnees(?: personnelles)?)\.?$"
 )
 BOX_LINES = 6  # a pitch, a sub-line, a field or two, a consent line, the button
 PITCH_WORDS = 30
@@ -39,16 +53,38 @@ SELF_PROMOTION = re.compile(
     r"version (?:papier|numerique))\b"
 )
 PROMOTION_WORDS = 35
+# "nadia.berthomieu(at)en-contact.com": an address alone, its @ written out or not.
+EMAIL = re.compile(r"^[\w.+-]+\s?(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s?[\w-]+(?:\.[\w-]+)+$")
+REPEATED_WORDS = 3  # a site line printed twice: long enough not to be a word of the text
 
 
 def mark_endings(lines: list[Line]) -> None:
-    """Mark the sign-up boxes and the self-promotion under the page's texts as furniture."""
+    """Mark as furniture the sign-up boxes and cookie banners under the page's texts, the
+    magazine's advertisement under a signature, and the site's lines printed again in its
+    footer (the tagline above the title, repeated at the bottom)."""
+    seen: set[str] = set()  # the lines already read as furniture
     for index, line in enumerate(lines):
-        if is_form_line(line):
+        if line.role == TEXT and line.folded in seen:
+            line.assign(FURNITURE, "ligne du décor déjà vue plus haut sur la page")
+            brand = lines[index - 1]  # the site's name over its tagline: "En-Contact"
+            if brand.role == TEXT and brand.words <= 3 and not brand.gap_after:
+                brand.assign(FURNITURE, "nom du site au-dessus de son slogan, en pied de page")
+        elif (
+            line.role == TEXT
+            and index
+            and lines[index - 1].role == BYLINE
+            and EMAIL.match(line.folded)
+        ):
+            line.assign(FURNITURE, "adresse e-mail de l'auteur, sous sa signature")
+        elif is_pitch(line) and line.role == TEXT and glued_to_a_call(lines, index):
+            line.assign(FURNITURE, "présentation de la lettre d'information, sous son bouton")
+        elif is_form_line(line):
             for boxed in sign_up_box(lines, index):
-                boxed.assign(FURNITURE, "formulaire d'inscription à la lettre d'information")
+                boxed.assign(FURNITURE, "formulaire sous le texte (lettre d'information, cookies)")
         elif promotes_the_magazine(lines, index):
             line.assign(FURNITURE, "publicité du magazine sous la signature")
+        if line.role == FURNITURE and line.words >= REPEATED_WORDS:
+            seen.add(line.folded)
 
 
 def sign_up_box(lines: list[Line], index: int) -> list[Line]:
@@ -57,7 +93,9 @@ def sign_up_box(lines: list[Line], index: int) -> list[Line]:
     start = index
     while start > 0 and index - start < BOX_LINES and lines[start - 1].words <= PITCH_WORDS:
         start -= 1
-        if SIGN_UP_PITCH.search(lines[start].folded):
+        if is_pitch(lines[start]):
+            while start > 0 and is_pitch(lines[start - 1]):  # its heading: "La newsletter"
+                start -= 1
             above = lines[:start]
             if any(line.role == TEXT and line.words >= TEXT_WORDS for line in above):
                 end = index
@@ -68,10 +106,24 @@ def sign_up_box(lines: list[Line], index: int) -> list[Line]:
 
 
 def is_form_line(line: Line) -> bool:
-    """A sign-up form's field or button, whether a menu word already made it furniture."""
+    """A sign-up form's field, button or data notice, whether a menu word already made it
+    furniture."""
     return line.role in (TEXT, FURNITURE) and bool(
-        FORM_BUTTON.match(line.folded) or FORM_FIELD.match(line.folded)
+        FORM_BUTTON.match(line.folded)
+        or FORM_FIELD.match(line.folded)
+        or PRIVACY_NOTICE.match(line.folded)
     )
+
+
+def glued_to_a_call(lines: list[Line], index: int) -> bool:
+    """The line right above, without a blank, is a sign-up call the rules made furniture
+    ("S'abonner à la lettre d'En-Contact")."""
+    above = lines[index - 1] if index else None
+    return above is not None and not above.gap_after and above.role == FURNITURE and is_pitch(above)
+
+
+def is_pitch(line: Line) -> bool:
+    return line.words <= PITCH_WORDS and bool(SIGN_UP_PITCH.search(line.folded))
 
 
 def promotes_the_magazine(lines: list[Line], index: int) -> bool:

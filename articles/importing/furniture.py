@@ -86,6 +86,8 @@ COMMENTS_START = phrases(
     (?:commentaires?|comments|reactions)(?: \(\d+\))?$
     # "Sandrine dit :"
     \S+(?: \S+)? (?:dit|says|a dit|ecrit) ?:$
+    # the links other blogs made to the post, listed like comments
+    (?:trackbacks?|pingbacks?|retroliens?)(?: ?/ ?(?:trackbacks?|pingbacks?))?$
     """,
     whole=False,
 )
@@ -97,6 +99,9 @@ COMMENT_FORM = phrases(
     votre adresse (?:e-?mail|de messagerie|email) ne sera pas publiee
     submit a comment$
     you must be logged in to post a comment
+    # a post whose comments are closed: nothing of the text follows
+    (?:les )?commentaires (?:sont )?fermes$
+    comments are closed$
     """,
     whole=False,
 )
@@ -139,6 +144,11 @@ RELATED = phrases(
     vous aimerez aussi
     related posts
     dans la meme rubrique
+    # the theme's links to the posts on either side, each title under its label
+    articles? (?:precedent|suivant)e?
+    (?:previous|next) (?:post|article|entry)
+    # a list of the most read, of a section or of the whole site: "Les plus lus – International"
+    (?:les )?(?:articles )?(?:les )?plus (?:lus|consultes)(?: [–—:-] [^.!?]{1,40})?
     # a theme's links to the previous and next posts
     navigation (?:de l'article|des articles|d'articles)
     post navigation

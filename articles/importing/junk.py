@@ -15,7 +15,8 @@ JUNK = re.compile(
     r"|\d{5,}_[0-9a-f]{6,}(?:_[a-z])?"  # photo-sharing file names
     r"|[\w-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)"  # any image file name
     r"|(?:IMG|DSC|DSCN|DSCF|PIC|image|photo|shutterstock|istock|adobestock|gettyimages)"
-    r"[_-]?\d{3,}(?:[_-](?:\d+(?:x\d+)?|(?-i:[a-z])))*"  # "IMG_5521-1024x683", "photo_9921_b"
+    # "IMG_5521-1024x683", "photo_9921_b", "IMG_0412-edito97"
+    r"[_-]?\d{3,}(?:[_-](?:\d+(?:x\d+)?|(?-i:[a-z]+\d*)))*"
     r"|(?-i:[a-z0-9]+(?:-[a-z0-9]+){2,})"  # a picture's slug: "couv-114-web-2", "interview-x-web"
     # a slug with capitals glued before a capital: "Visite-ministre-LimogesLe communiqué…"
     r"|(?-i:[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}?(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"

@@ -206,9 +206,11 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
     else:
         head, rest = lines[:title_index], lines[title_index + 1 :]
     title_line = lines[title_index] if title_index is not None else None
+    label = None  # "Brèves", "International" over the title: the section it is filed in
     for index, line in enumerate(head):
         if line.role == TEXT and banner(lines, index):
             line.assign(FURNITURE, "bandeau du site au-dessus du titre")
+            label = line.flat if line.words == 1 and not line.flat.isupper() else label
     dropped = [
         line.flat
         for line in head
@@ -253,6 +255,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         )
 
     meta = merge_meta(line for line in lines if line.role == META)
+    meta.category = meta.category or label
     opening_words = standfirst or next((line.flat for line in rest if line.role == TEXT), "")
     if meta.issue_number is None and (found := ISSUE_MENTION.match(fold(opening_words))):
         # "Edito du numéro 131 d'En-Contact, …": the standfirst or the first paragraph names

@@ -245,8 +245,8 @@ def banner(lines: list[Line], index: int) -> bool:
     following = lines[index + 1] if index + 1 < len(lines) else None
     if any(other.role == TEXT for other in lines[:index]) or following is None:
         return False
-    if line.words == 1 and line.flat.isupper() and following.role == TEXT:
-        return heading_like(following)  # "AMBUSH" above the title
+    if line.words == 1 and following.role == TEXT and (line.flat.isupper() or line.standalone):
+        return heading_like(following)  # "AMBUSH", or a section's label, above the title
     return (line.words <= 2 and following.role in (FURNITURE, META)) or (
         line.words <= 4 and following.role == FURNITURE and not line.flat.endswith(("?", "!"))
     )

@@ -124,12 +124,13 @@ def read_byline(flat: str, folded: str, dated=None) -> list[ParsedAuthor] | None
 
     `dated` is the date found on the line, if any ("Par A, le 3 mars 2020"): it is cut out.
     """
-    match = BYLINE.match(folded)
+    lead = len(folded) - len(folded.lstrip("–—- "))  # "– par Julien Morvan", set apart
+    match = BYLINE.match(folded[lead:])
     if not match or len(folded.split()) > 20:
         return None
-    names = flat[match.end() :].strip(" .:")
+    names = flat[lead + match.end() :].strip(" .:")
     if dated is not None:
-        names = flat[match.end() : dated.start].strip(" .:,|–-")
+        names = flat[lead + match.end() : dated.start].strip(" .:,|–-")
         names = re.sub(r"\s(?:le|on)$", "", names)
         names = SOURCE_TAIL.sub("", names)  # "JULIETTE FAVRAND – Le Parisien – 03-09-2013"
     names = PLACE_TAIL.sub("", names)

@@ -34,6 +34,8 @@ def read_signatures(rest: list[Line]) -> list[ParsedAuthor]:
                 authors.append(complete_author(author, rest, index))
     if not authors:
         authors = tail_signature(rest) or head_signature(rest)
+    else:
+        sign_again(rest, {author.name for author in authors})
     handles = [line for line in rest if line.role == HANDLE]
     if len(authors) == 1 and handles and authors[0].handle is None:
         authors[0] = ParsedAuthor(authors[0].name, authors[0].role, handles[0].data)
@@ -43,6 +45,14 @@ def read_signatures(rest: list[Line]) -> list[ParsedAuthor]:
         else:
             line.assign(TEXT, "identifiant sans auteur : gardé dans le texte")
     return list(dict.fromkeys(authors))
+
+
+def sign_again(rest: list[Line], names: set[str]) -> None:
+    """The byline's name closing the text again ("Par Sophie Lemarchand" … "Sophie
+    Lemarchand"): a signature, not the text's last line."""
+    last = next((line for line in reversed(rest) if line.role == TEXT), None)
+    if last is not None and is_name(last.flat) and normalise_name(last.flat) in names:
+        last.assign(SIGNATURE, "signature en fin de texte, le nom de la signature « par »")
 
 
 def complete_author(author: ParsedAuthor, lines: list[Line], index: int) -> ParsedAuthor:

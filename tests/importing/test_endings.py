@@ -1,6 +1,8 @@
-"""What a page prints under its text beyond menus (`articles.importing.endings`): a newsletter's
-sign-up box and the magazine's own advertisement under the writer's name. Each rule with a near
-neighbour that must not trigger it; every page here is made up."""
+"""What a page prints under its text beyond menus (`articles.importing.endings` and the comment
+and link headings of `furniture`): a newsletter's sign-up box, a cookie banner, the magazine's
+own advertisement under the writer's name, the site's footer, closed comments, pingbacks, the
+links to the posts on either side. Each rule with a near neighbour that must not trigger it;
+every page here is made up."""
 
 import pytest
 
@@ -86,3 +88,106 @@ def test_the_magazines_advertisement_under_the_signature_is_furniture(promotion)
 def test_a_call_that_is_not_the_magazines_advertisement_under_a_name_stays(ending):
     body = only(page(TITLE, DATED, LONG, CLOSING, *ending)).body
     assert body.endswith(ending[-1])
+
+
+@pytest.mark.parametrize(
+    "closed",
+    ["Les commentaires sont fermés.", "Commentaires fermés", "Comments are closed."],
+)
+def test_closed_comments_under_the_text_are_furniture(closed):
+    assert only(page(TITLE, DATED, LONG, CLOSING, closed)).body == f"{LONG}\n\n{CLOSING}"
+
+
+@pytest.mark.parametrize("heading", ["Trackbacks/Pingbacks", "Rétroliens", "Pingbacks"])
+def test_the_links_of_other_blogs_are_read_like_comments(heading):
+    pingback = "Le film sort mercredi | Le carnet du plateau - [...] la liste des salles [...]"
+    article = only(page(TITLE, DATED, LONG, CLOSING, heading, pingback))
+    assert article.body == f"{LONG}\n\n{CLOSING}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les commentaires sont fermés depuis que le forum a été piraté, regrette son animateur.",
+        "Trackbacks et pingbacks ont disparu des blogs au moment où les réseaux sociaux ont pris.",
+    ],
+)
+def test_a_sentence_about_comments_or_trackbacks_stays(sentence):
+    assert only(page(TITLE, DATED, LONG, CLOSING, sentence)).body.endswith(sentence)
+
+
+@pytest.mark.parametrize("mark", ["(*)", "*"])
+def test_a_footnote_under_a_signature_and_its_role_stays_in_the_text(mark):
+    note = f"{mark} Chiffres donnés par deux prestataires, pour des contrats signés en 2010."
+    article = only(page(TITLE, DATED, LONG, CLOSING, glued("Claire DUMONT", "Rédactrice"), note))
+    assert (names(article), article.body) == (["Claire Dumont"], f"{LONG}\n\n{CLOSING}\n\n{note}")
+
+
+COOKIES = (
+    "Ce site dépose des cookies pour compter ses visites et adapter ses contenus. Vous pouvez "
+    "les accepter ou les refuser à tout moment."
+)
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        ["Pour gérer vos consentements :", COOKIES, "Accepter", "Refuser", "Paramétrer"],
+        [COOKIES, "Tout accepter", "En savoir plus"],
+    ],
+)
+def test_a_cookie_banner_under_the_text_is_furniture(banner):
+    assert only(page(TITLE, DATED, LONG, CLOSING, *banner)).body == f"{LONG}\n\n{CLOSING}"
+
+
+def test_a_sentence_on_cookies_closing_the_text_stays():
+    sentence = "Les cookies de ces sites, eux, ne demandent l’avis de personne avant de se poser."
+    assert only(page(TITLE, DATED, LONG, CLOSING, sentence)).body.endswith(sentence)
+
+
+def test_a_newsletter_box_whose_field_the_copy_lost_is_furniture():
+    box = [
+        "La lettre d’En-Contact",
+        "Chaque lundi, l’essentiel de la relation client dans votre boîte mail.",
+        "Consultez notre politique de gestion des données personnelles",
+    ]
+    assert only(page(TITLE, DATED, LONG, CLOSING, *box)).body == f"{LONG}\n\n{CLOSING}"
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["Article précédent", "Les plateaux rouvrent", "Article suivant", "Le droit à la pause"],
+        ["Les plus lus – Afrique", "- Dakar recrute", "- Abidjan forme ses superviseurs"],
+        ["Previous post", "Les plateaux rouvrent"],
+    ],
+)
+def test_links_to_other_posts_under_their_heading_are_furniture(links):
+    assert only(page(TITLE, DATED, LONG, CLOSING, *links)).body == f"{LONG}\n\n{CLOSING}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "L’article précédent de cette série racontait déjà les débuts du plateau de Vaise.",
+        "Les plus lus des magazines du secteur sont aussi, souvent, les plus anciens.",
+    ],
+)
+def test_a_sentence_starting_like_a_links_heading_stays(sentence):
+    assert only(page(TITLE, DATED, LONG, CLOSING, sentence)).body.endswith(sentence)
+
+
+TAGLINE = "Le magazine indépendant et international du BPO, du CRM et de l'expérience client."
+
+
+def test_the_tagline_and_the_site_name_printed_again_in_the_footer_are_furniture():
+    footer = glued("En-Contact", TAGLINE, "Mentions légales", "Contact")
+    article = only(page(TAGLINE, TITLE, DATED, LONG, CLOSING, NAME, footer))
+    assert (article.body, names(article)) == (f"{LONG}\n\n{CLOSING}", [NAME])
+
+
+def test_a_line_of_the_text_said_twice_stays():
+    """Only lines the page had already read as furniture are furniture when repeated."""
+    refrain = "Et le client, dans tout ça ?"
+    body = only(page(TITLE, DATED, refrain, LONG, refrain, CLOSING)).body
+    assert body.count(refrain) == 2

@@ -1,0 +1,98 @@
+"""Rules taught by the endings rounds 100 and 101 (2 December 2026) above the text: a section's
+label over the title, a byline set apart by a dash, the writer's e-mail under the byline, a
+newsletter's pitch under its button, a numbered picture's name glued to the first word. Each
+with a near neighbour; every page here is made up."""
+
+import pytest
+
+from articles.importing import parse_text
+from tests.importing.test_layout_rules import CLOSING, LONG, only, page
+
+TITLE = "Les plateaux de Dakar changent de clients"
+DATED = "Publié le 12 mars 2019 par Magazine En-Contact"
+
+
+@pytest.mark.parametrize("label", ["International", "Brèves", "Tribune"])
+def test_a_sections_label_over_the_title_is_its_category_not_the_title(label):
+    article = only(page(label, TITLE, LONG, CLOSING))
+    assert (article.title, article.category, article.body) == (
+        TITLE,
+        label,
+        f"{LONG}\n\n{CLOSING}",
+    )
+
+
+def test_a_sections_label_over_the_dated_header_is_the_category_too():
+    article = only(page(label := "Brèves", "Mis en ligne le 14/06/2022", TITLE, LONG, CLOSING))
+    assert (article.title, article.category) == (TITLE, label)
+
+
+def test_a_one_word_title_over_prose_stays_the_title():
+    article = only(page("Turbulences", LONG, CLOSING))
+    assert (article.title, article.category) == ("Turbulences", None)
+
+
+def test_a_sites_banner_in_capitals_is_no_category():
+    article = only(page("MAGAZINE", TITLE, LONG, CLOSING))
+    assert (article.title, article.category) == (TITLE, None)
+
+
+@pytest.mark.parametrize("byline", ["– par Julien Morvan", "— Par Julien Morvan"])
+def test_a_byline_set_apart_by_a_dash_under_the_title(byline):
+    article = only(page(TITLE, DATED, byline, LONG, CLOSING))
+    assert ([a.name for a in article.authors], article.body) == (
+        ["Julien Morvan"],
+        f"{LONG}\n\n{CLOSING}",
+    )
+
+
+def test_a_dash_then_a_sentence_is_no_byline():
+    line = "– parfois, les meilleures idées viennent des conseillers eux-mêmes, dit-elle."
+    assert line in only(page(TITLE, DATED, LONG, line, CLOSING)).body
+
+
+@pytest.mark.parametrize(
+    "address", ["julien.morvan(at)en-contact.com", "julien.morvan@en-contact.com"]
+)
+def test_the_writers_e_mail_under_the_byline_is_furniture(address):
+    article = only(page(TITLE, DATED, "Par Julien Morvan", address, LONG, CLOSING))
+    assert article.body == f"{LONG}\n\n{CLOSING}"
+
+
+def test_an_e_mail_address_at_the_end_of_the_text_stays():
+    address = "contact@asso-exemple.fr"
+    assert only(page(TITLE, DATED, LONG, CLOSING, address)).body.endswith(address)
+
+
+def test_a_newsletters_pitch_under_its_button_at_the_top_is_no_title():
+    pitch = "La newsletter hebdomadaire, libre et gratuite, des métiers du service client"
+    article = only(page(f"S'abonner à la lettre d'En-Contact\n{pitch}", TITLE, LONG, CLOSING))
+    assert (article.title, pitch in article.body) == (TITLE, False)
+
+
+def test_a_heading_under_a_subscribe_button_after_a_blank_stays_a_candidate():
+    """Only the pitch printed right under the button, without a blank, is the box's."""
+    parsed = parse_text(page("S'abonner à la lettre d'En-Contact", TITLE, LONG, CLOSING))
+    assert [a.title for a in parsed.articles] == [TITLE]
+
+
+@pytest.mark.parametrize("name", ["IMG_0412-edito97", "DSC_2231-plateau2", "IMG_5521-1024x683"])
+def test_a_numbered_pictures_name_glued_to_the_first_word_goes(name):
+    article = only(page(TITLE, DATED, f"{name}{LONG}", CLOSING))
+    assert article.body == f"{LONG}\n\n{CLOSING}"
+
+
+def test_the_bylines_name_closing_the_text_again_is_a_signature():
+    article = only(page(TITLE, DATED, "Par Julien Morvan", LONG, CLOSING, "Julien Morvan"))
+    assert ([a.name for a in article.authors], article.body) == (
+        ["Julien Morvan"],
+        f"{LONG}\n\n{CLOSING}",
+    )
+
+
+def test_another_name_closing_a_bylined_text_stays():
+    article = only(page(TITLE, DATED, "Par Julien Morvan", LONG, CLOSING, "Chantal Méry"))
+    assert ([a.name for a in article.authors], article.body.endswith("Chantal Méry")) == (
+        ["Julien Morvan"],
+        True,
+    )

@@ -16,6 +16,7 @@ from articles import search
 from articles.models import Article
 from tests.factories import ArticleFactory
 
+HANG_FACTOR = 20
 # Words that are their own stem, so that both engines show them as typed.
 WORDS = "alpha bravo delta echo foxtrot golf hotel india kilo lima oscar papa".split()
 LETTERS = " ".join(string.ascii_lowercase)
@@ -101,10 +102,15 @@ def test_the_pathological_search_answers_quickly_on_postgresql(postgres_only, cl
         ArticleFactory(title=f"Alphabet {number}", body=body)
 
     started = time.monotonic()
+    client.get("/recherche/", {"q": "alphabet"})  # an ordinary search, on the same articles
+    ordinary = time.monotonic() - started
+    started = time.monotonic()
     response = client.get("/recherche/", {"q": HOSTILE})
     elapsed = time.monotonic() - started
 
-    assert (response.status_code, elapsed < 2) == (200, True)
+    # A hang detector, not a speed target: the fault held a worker for 20 s. Relative to an
+    # ordinary search on this machine, so that a slow or loaded machine does not fail it.
+    assert (response.status_code, elapsed < max(2, HANG_FACTOR * ordinary)) == (200, True)
 
 
 @pytest.mark.django_db(transaction=True)

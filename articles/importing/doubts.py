@@ -41,6 +41,7 @@ INTRODUCTION_WORDS = (26, 75)  # a paragraph of a few sentences, neither a line 
 
 INTRODUCTION_LINES = 3  # an interview's introduction, below its standfirst
 DATE_LINE_WORDS = 6  # "vendredi 3 juin 2011": a date on its own line
+BUTTON_WORDS = 8  # a button's or a link's label at the end of a text
 
 
 def body_doubts(
@@ -84,6 +85,9 @@ def body_doubts(
             f"Le texte finit sur une ligne courte : « {last.flat} » : intertitre d'une page "
             "coupée, signature ou décor ?"
         )
+    elif last is not None and ends_on_buttons(text):
+        ending = " / ".join(line.flat for line in text[-2:])
+        doubts.append(f"Le texte finit sur des lignes courtes : « {ending} » : boutons ou liens ?")
     for line in text:
         if line.words <= 25 and CREDIT_WORDS.search(line.folded):
             doubts.append(f"Crédit ou légende resté dans le texte ? « {line.flat} »")
@@ -92,6 +96,18 @@ def body_doubts(
         ):  # each alternative needs one of these: most paragraphs are not searched
             doubts.append(f"Nom de fichier ou code resté dans le texte ? « {line.flat[:80]} »")
     return doubts
+
+
+def ends_on_buttons(text: list[Line]) -> bool:
+    """The text's last two lines are short and the last ends on no sentence mark, under at
+    least one paragraph: a site's buttons or links the rules did not know ("Accepter" /
+    "En savoir plus"). (Round 100: on 1 of its 4 wrong articles the flag had missed; on 1 of
+    the 1,500 right layout articles.)"""
+    return (
+        len(text) >= 3
+        and all(line.words <= BUTTON_WORDS for line in text[-2:])
+        and not text[-1].flat.endswith(SENTENCE_ENDS)
+    )
 
 
 def no_signature(line: Line) -> bool:

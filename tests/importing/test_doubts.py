@@ -198,3 +198,17 @@ def test_a_name_and_role_under_a_quoted_title_may_be_the_interviewee():
     assert [author.name for author in quoted.authors] == ["Claire Morin"]
     assert doubts(quoted, "auteur ou interviewé") != []
     assert doubts(plain, "auteur ou interviewé") == []
+
+
+def test_a_text_ending_on_two_short_unfinished_lines_is_doubted():
+    """Buttons or links the rules do not know, left under the text."""
+    buttons = ["Nos offres d'emploi en région", "Toutes les vidéos du salon"]
+    article = only(page("Le plateau de Vannes", DATE_LINE, LONG, LONG_2, *buttons))
+    assert (len(doubts(article, "lignes courtes")), article.needs_review) == (1, True)
+
+
+def test_a_text_ending_on_two_short_questions_is_not():
+    article = only(
+        page("Le plateau de Vannes", DATE_LINE, LONG, LONG_2, "Qui écoute ?", "Et après ?")
+    )
+    assert doubts(article, "lignes courtes") == []

@@ -33,6 +33,12 @@ CAPTION_CLOSING_CREDIT = re.compile(
     r"\s?(?P<who>[^©/()]{2,60}?)\)?$"
 )
 
+# "Un plateau de rappel à Nantes. Crédit photo : Louis Merlet": a caption's sentence, then its
+# credit under its label (a plain "Photo" after a full stop may be the text's own word).
+CAPTION_THEN_CREDIT = re.compile(
+    r"^(?P<caption>.+?[.!?])\s(?:©|credits?\sphotos?\s?:)\s?(?P<who>[^©/.]{2,60})$"
+)
+
 # "… Photos d’archives et de Jules Ferrand.": a line of credits that names the photographer.
 CREDIT_SENTENCE = re.compile(
     r"(?:^|\.\s)(?:photos?|illustrations?)\b[^.]{0,40}?\s(?:de|par)\s(?P<who>[^.]{3,40}?)\.?$"
@@ -48,6 +54,7 @@ def read_credit(line: Line) -> str | None:
     elif match := (
         CAPTION_CREDIT.match(line.folded)
         or CAPTION_CLOSING_CREDIT.match(line.folded)
+        or CAPTION_THEN_CREDIT.match(line.folded)
         or (CREDIT_SENTENCE.search(line.folded) if line.words <= 25 else None)
     ):
         group = "who"

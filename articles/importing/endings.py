@@ -53,6 +53,7 @@ SELF_PROMOTION = re.compile(
     r"version (?:papier|numerique))\b"
 )
 PROMOTION_WORDS = 35
+LINK_WORDS = 15  # a post's title, as a link
 # "nadia.berthomieu(at)en-contact.com": an address alone, its @ written out or not.
 EMAIL = re.compile(r"^[\w.+-]+\s?(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s?[\w-]+(?:\.[\w-]+)+$")
 REPEATED_WORDS = 3  # a site line printed twice: long enough not to be a word of the text
@@ -83,6 +84,9 @@ def mark_endings(lines: list[Line]) -> None:
                 boxed.assign(FURNITURE, "formulaire sous le texte (lettre d'information, cookies)")
         elif promotes_the_magazine(lines, index):
             line.assign(FURNITURE, "publicité du magazine sous la signature")
+        elif links_either_side(lines, index):
+            for link in lines[index : index + 2]:
+                link.assign(FURNITURE, "lien vers le billet précédent ou suivant (« … / … »)")
         if line.role == FURNITURE and line.words >= REPEATED_WORDS:
             seen.add(line.folded)
 
@@ -139,4 +143,24 @@ def promotes_the_magazine(lines: list[Line], index: int) -> bool:
         and name.words <= 4
         and is_name(name.flat)
         and all(later.role != TEXT for later in lines[index + 1 :])
+    )
+
+
+def links_either_side(lines: list[Line], index: int) -> bool:
+    """`lines[index]` and the next are a blog's links to the posts on either side, the last
+    text of the page: "« Le billet d'avant" / "Le billet d'après »", their titles' open and
+    close quotation marks standing for the arrows."""
+    if index + 1 >= len(lines):
+        return False
+    first, second = lines[index], lines[index + 1]
+    return (
+        first.role == TEXT
+        and second.role == TEXT
+        and first.flat.startswith("«")
+        and "»" not in first.flat
+        and second.flat.endswith("»")
+        and "«" not in second.flat
+        and first.words <= LINK_WORDS
+        and second.words <= LINK_WORDS
+        and all(later.role != TEXT for later in lines[index + 2 :])
     )

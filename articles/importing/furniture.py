@@ -50,7 +50,7 @@ CALL_TO_ACTION = re.compile(
     r"like(?: loading)?$|loading$|"
     r"articles? plus (?:anciens|recents)$|(?:older|newer) (?:posts|entries)$|"
     r"pour gerer vos consentements|gerer (?:mes|vos) (?:cookies|consentements)|"
-    r"ajouter un commentaire|read more|related|you may also like|"
+    r"ajouter un commentaire|read more|related|you may also like|search for ?:?$|"
     # a sharing plugin's buttons: "Cliquez pour partager sur X(ouvre dans une nouvelle fenêtre)"
     r"(?:cliquez|cliquer|click) (?:pour|to|ici pour) (?:partager|imprimer|envoyer|share|print)|"
     r"(?:partager|share this|j'aime ca|like this) ?:?$|"
@@ -75,6 +75,7 @@ COUNTER = re.compile(
     r"^(?:\d+|no|aucun|pas de|un|une) (?:commentaires?|comments?|reactions?|responses?|reponses?"
     r"|vues|lectures|partages|j'aime|likes?|shares?)(?: \W)?$"
 )
+SENTENCE_WORDS = 4  # a comments' heading that long, ending on a full stop, is a sentence
 # "Un commentaire" under a text, above a commenter's name (`starts_comments`).
 COMMENT_COUNT = re.compile(r"^(?:\d+|une?|deux|trois) (?:commentaires?|comments?|reponses?)$")
 # Where readers' comments start: everything after it on the page is the comments' business.
@@ -251,8 +252,22 @@ def starts_comments(folded: str, *, counted: bool = False) -> bool:
     """ "2 réponses à “Le titre”", "Sandrine dit :": the readers' comments begin; where the
     caller says a count heads them (`counted`: under a text, above a commenter's name), "Un
     commentaire" does too."""
+    if folded.endswith(".") and len(folded.split()) > SENTENCE_WORDS:
+        return False  # "Deux réponses à cette question reviennent chez tous…": a sentence
     folded = folded.strip(EDGE_CHARS.replace(":", "").replace(")", ""))
     return bool(COMMENTS_START.match(folded) or (counted and COMMENT_COUNT.match(folded)))
+
+
+# "2 Responses to “« Le DVD, c’est la deuxième vie d’un petit film »”": a heading of any length,
+# since it quotes the post's whole title.
+COMMENTS_ON_POST = re.compile(
+    r"^(?:\d+|une?|one|deux|trois) (?:reponses?|responses?|commentaires?|comments?|reactions?) "
+    r"(?:a|to|sur|on|pour) [“«\"].*[”»\"]$"
+)
+
+
+def quotes_its_post(folded: str) -> bool:
+    return bool(COMMENTS_ON_POST.match(folded.strip()))
 
 
 def is_comment_form(folded: str) -> bool:

@@ -18,6 +18,8 @@ JUNK = re.compile(
     # "IMG_5521-1024x683", "photo_9921_b", "IMG_0412-edito97"
     r"[_-]?\d{3,}(?:[_-](?:\d+(?:x\d+)?|(?-i:[a-z]+\d*)))*"
     r"|(?-i:[a-z0-9]+(?:-[a-z0-9]+){2,})"  # a picture's slug: "couv-114-web-2", "interview-x-web"
+    # a two-part slug with a number, glued before a capital: "edito74-standardIl y a…"
+    r"|(?-i:(?=[a-z0-9-]*\d)[a-z0-9]+-[a-z0-9]+(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
     # a slug with capitals glued before a capital: "Visite-ministre-LimogesLe communiqué…"
     r"|(?-i:[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}?(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
     # a file name in capitals and underscores before the text: "ARVENA_SAINT_ETIENNE_112B 2 h…",

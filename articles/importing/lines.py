@@ -202,7 +202,7 @@ def classify(lines: list[Line], keys: frozenset[str]):
             continue
         under_text = not above_text and line.words <= 20
         comments_start = (
-            line.words <= 12
+            (line.words <= 12 or furniture_rules.quotes_its_post(line.folded))
             and furniture_rules.starts_comments(
                 line.folded,
                 counted=under_text and following is not None and following.words <= 4,

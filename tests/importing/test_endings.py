@@ -191,3 +191,35 @@ def test_a_line_of_the_text_said_twice_stays():
     refrain = "Et le client, dans tout ça ?"
     body = only(page(TITLE, DATED, refrain, LONG, refrain, CLOSING)).body
     assert body.count(refrain) == 2
+
+
+def test_a_blogs_links_to_the_posts_on_either_side_in_quotation_marks_are_furniture():
+    links = ["« Le tournage reprend lundi à Tence", "Les conseillers de Cotonou au micro »"]
+    article = only(page(TITLE, DATED, LONG, CLOSING, NAME, *links))
+    assert (article.body, names(article)) == (f"{LONG}\n\n{CLOSING}", [NAME])
+
+
+def test_a_quotation_running_over_two_lines_with_text_after_it_stays():
+    quoted = ["« Nous avons tenu bon tout l’hiver,", "et nous tiendrons encore », dit-elle."]
+    after = "La direction, elle, n’a pas souhaité répondre à nos questions sur le sujet."
+    body = only(page(TITLE, DATED, LONG, *quoted, after)).body
+    assert all(line in body for line in quoted)
+
+
+def test_a_comments_heading_that_quotes_a_long_title_starts_the_comments():
+    heading = (
+        "2 Responses to “« Le DVD, c’est la deuxième vie d’un petit film qui a tenu six mois »”"
+    )
+    comment = "Bravo pour ce billet, on attend la suite avec impatience."
+    article = only(page(TITLE, DATED, LONG, CLOSING, heading, "Sandrine dit :", comment))
+    assert article.body == f"{LONG}\n\n{CLOSING}"
+
+
+def test_a_sentence_counting_answers_stays():
+    sentence = "Deux réponses à cette question reviennent chez tous les directeurs interrogés."
+    assert only(page(TITLE, DATED, LONG, CLOSING, sentence)).body.endswith(sentence)
+
+
+def test_a_sidebars_search_label_is_furniture():
+    article = only(page(TITLE, DATED, LONG, CLOSING, "Search for:"))
+    assert article.body == f"{LONG}\n\n{CLOSING}"

@@ -96,3 +96,25 @@ def test_another_name_closing_a_bylined_text_stays():
         ["Julien Morvan"],
         True,
     )
+
+
+def test_a_two_part_numbered_slug_glued_to_the_first_word_goes():
+    article = only(page(TITLE, DATED, f"edito74-standard{LONG}", CLOSING))
+    assert article.body == f"{LONG}\n\n{CLOSING}"
+
+
+def test_a_hyphenated_number_in_a_sentence_stays():
+    line = f"Le covid-19 a tout changé. {LONG}"
+    assert only(page(TITLE, DATED, line, CLOSING)).body.startswith("Le covid-19")
+
+
+def test_a_caption_then_its_credit_on_one_line_between_paragraphs():
+    caption = "Un plateau de rappel à Nantes. Crédit photo : Louis Merlet"
+    article = only(page(TITLE, DATED, LONG, caption, CLOSING))
+    assert (article.photo_credit, article.body) == ("Louis Merlet", f"{LONG}\n\n{CLOSING}")
+
+
+def test_a_sentence_then_photos_in_the_text_is_no_credit():
+    line = "Le salon a fermé ses portes hier soir. Photo souvenir pour les exposants du hall."
+    article = only(page(TITLE, DATED, LONG, line, CLOSING))
+    assert (article.photo_credit, line in article.body) == (None, True)

@@ -30,7 +30,7 @@ MENU_WORDS = GLUE_WORDS | frozenset(
     numeros publicite annonceurs mentions legales cgu cgv confidentialite cookies partager share
     imprimer print facebook twitter linkedin instagram youtube email e-mail mail envoyer ami
     scroll top haut page retour suivant precedent next previous prev lire aussi voir plus more
-    plan site qui sommes-nous
+    plan site qui sommes-nous savoir ok
     read suite commentaire commentaires comment comments laisser repondre reply annuler tags tag
     categories categorie information informations infos publications similaires articles similar
     related posts sommaire rss flux fermer close valider maintenant telecharger pdf version
@@ -59,6 +59,8 @@ CALL_TO_ACTION = re.compile(
     r"(?:ce|cette) \w+ (?:necessite|requiert) (?:le )?javascript|this \w+ requires javascript|"
     # a paywall's notice, an audio player's loading text
     r"(?:cet article est )?reserve aux abonnes|deja abonne|getting your .{0,30}player ready|"
+    # a cookie notice, wherever the copy put it
+    r"en poursuivant votre navigation|(?:ce site|nous) utilis\w+ des cookies|"
     r"page \d+ (?:sur|of|/) \d+$|"
     # a reprint's link to the original: "Lire l'article sur le site de Sud Ouest"
     r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article|"
@@ -103,6 +105,14 @@ COMMENT_FORM = phrases(
     # a post whose comments are closed: nothing of the text follows
     (?:les )?commentaires (?:sont )?fermes$
     comments are closed$
+    # a comment box for members, one without comments yet
+    vous devez etre (?:membre|connecte|inscrit|identifie)e? pour (?:ajouter|poster|laisser|publier)
+    aucun commentaire (?:n'a encore ete|pour (?:le moment|l'instant)|a ce jour)
+    soyez (?:le )?premier a (?:commenter|reagir|laisser un commentaire)
+    be the first to comment
+    # a paywall under the opening: the rest of the article is not on the page
+    pour lire la suite(?: de cet article)?,? (?:identifiez-vous|connectez-vous|abonnez-vous|creez)
+    la suite de cet article est reservee
     """,
     whole=False,
 )

@@ -38,6 +38,11 @@ BYLINE = re.compile(
 )
 SOURCE_TAIL = re.compile(r"\s[–—|]\s[^–—|,]{2,40}$")  # a newspaper's name, between name and date
 WEB_SOURCE = re.compile(r"\b[\w-]+\.(?:fr|com|net|org|info|eu|be|ch|ma|tn|sn|mg)\b")
+# "…, directrice générale d’Aldine, dans Ouest-Éco Hebdo": the publication that quoted them.
+PUBLICATION = re.compile(
+    r",?\s(?:dans|sur|au micro d[e'’]|interrogée? par)\s(?:l['’]|le\s|la\s|les\s)?"
+    r"[A-ZÀ-ÖØ-Þ][^,;:!?]{0,50}$"
+)
 NEWSPAPER_FIELDS = re.compile(r"\s\|\s.*$")
 # "Reportage réalisé par Manuel Jacquinet, à Fès": where the reporter wrote from.
 PLACE_TAIL = re.compile(r",\s(?:à|a|au|aux|en|depuis)\s[A-ZÀ-ÖØ-Þ][\w'’ -]{1,40}$")
@@ -109,8 +114,8 @@ def name_and_role(flat: str) -> ParsedAuthor | None:
     name, _, role = _split_role(flat)
     if not is_name(name) or (role and not is_role(fold(role))):
         return None
-    if WEB_SOURCE.search(role):  # "…, président de Telvia, dans lejournal.fr": a quote's source
-        return None
+    if WEB_SOURCE.search(role) or PUBLICATION.search(role):
+        return None  # "…, président de Telvia, dans lejournal.fr" / "…, dans Ouest-Éco": a source
     return ParsedAuthor(normalise_name(name), role or None, handle)
 
 

@@ -223,3 +223,49 @@ def test_a_sentence_counting_answers_stays():
 def test_a_sidebars_search_label_is_furniture():
     article = only(page(TITLE, DATED, LONG, CLOSING, "Search for:"))
     assert article.body == f"{LONG}\n\n{CLOSING}"
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        [
+            "Vous devez être membre pour ajouter un commentaire.",
+            "Vous êtes déjà membre ? Connectez-vous",
+            "Pas encore membre ? Devenez membre gratuitement",
+        ],
+        ["Aucun commentaire n'a encore été formulé sur cet article.", "Se connecter"],
+        ["Soyez le premier à réagir"],
+        [
+            "Pour lire la suite de cet article, identifiez-vous ou créez un compte :",
+            "Consultez nos offres d’abonnement,",
+            "à partir de 8€/mois.",
+        ],
+    ],
+)
+def test_a_members_comment_box_an_empty_one_or_a_paywall_ends_the_text(ending):
+    assert only(page(TITLE, DATED, LONG, CLOSING, *ending)).body == f"{LONG}\n\n{CLOSING}"
+
+
+def test_a_sentence_about_members_or_comments_stays():
+    sentence = (
+        "Aucun commentaire de la direction, qui a préféré renvoyer vers son service de presse."
+    )
+    assert only(page(TITLE, DATED, LONG, CLOSING, sentence)).body.endswith(sentence)
+
+
+def test_a_cookie_notice_above_the_title_is_no_title():
+    notice = "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies."
+    article = only(page("Ok", notice, "En savoir plus.", TITLE, DATED, LONG, CLOSING))
+    assert (article.title, article.body) == (TITLE, f"{LONG}\n\n{CLOSING}")
+
+
+def test_a_quotes_source_naming_the_publication_is_no_signature():
+    quote = "« Je ne crois pas à la disparition des plateaux, je crois à leur spécialisation. »"
+    source = "Mathilde Carrère, directrice générale d’Aldine Services, dans Ouest-Éco Hebdo"
+    article = only(page(TITLE, DATED, LONG, quote, source))
+    assert (names(article), article.body.endswith(source)) == ([], True)
+
+
+def test_a_signature_with_a_role_in_a_firm_is_still_one():
+    signer = "Mathilde Carrère, directrice générale d’Aldine Services"
+    assert names(only(page(TITLE, DATED, LONG, CLOSING, signer))) == ["Mathilde Carrère"]

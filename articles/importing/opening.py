@@ -52,6 +52,7 @@ from articles.importing.surroundings import (
     paragraph_words,
     picture_follows,
     pictured_people,
+    quote_sums_up,
     reprint_source,
     summary_lines,
 )
@@ -146,7 +147,7 @@ def mark_opening(
             first_text
             and (inside := unquote(line.flat))
             and len(inside.split()) >= 2
-            and any(is_prose(other) for other in rest[index + 1 :])  # not a quote alone
+            and quote_sums_up(rest, index)
         ):
             line.assign(STANDFIRST, "entre guillemets sous le titre")
             standfirst = inside
@@ -288,8 +289,8 @@ def summary_line(
         return None  # "« Allô, ici Samira. » Souvenez-vous.": a report opening on a quote
     if UPDATE_NOTE.match(fold(text)):  # "Actualisation du 10 mars : …", the editors' notice
         return None
-    if epigraph_source(parts):
-        return None  # "Rencontre : Fait de…" / "Définition du Dictionnaire…": an epigraph
+    if epigraph_source(parts, rest, index):
+        return None  # "Définition du Dictionnaire…", a quotation over its source: an epigraph
     before = [line for line in rest[:index] if line.role in (META, TEXT, REPEAT)]
     reprint = any(line.role == META and line.data.reprinted for line in before)
     # a newspaper's web summary ends without a full stop, and may open on its day

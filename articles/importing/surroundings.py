@@ -19,9 +19,10 @@ from articles.importing.metadata import newspaper_name
 from articles.importing.questions import MAX_QUESTION_WORDS
 from articles.importing.reading import TEXT, Line
 from articles.importing.signatures import read_byline, titled_signature
-from textkit.paragraphs import is_footnote, is_postscript, is_question
+from textkit.paragraphs import is_footnote, is_postscript, is_question, unquote
 
 MAX_SUMMARY_WORDS = 40
+EPIGRAPH_SOURCE_WORDS = 12  # "Maxime affichée dans la salle de pause d'un plateau nantais"
 
 SPEAKER = re.compile(r"^[\w’' .-]{2,30}\s?:\s")  # "En-Contact : …", "Julien B. : …"
 
@@ -163,9 +164,11 @@ EPIGRAPH_SOURCE = re.compile(
 )
 
 
-def epigraph_source(parts: list[Line]) -> bool:
-    """Lines that name where an epigraph comes from: no summary."""
-    return any(EPIGRAPH_SOURCE.search(part.folded) for part in parts)
+def epigraph_source(parts: list[Line], rest: list[Line], index: int) -> bool:
+    """Lines that name where an epigraph comes from, or a quotation over its source: no
+    summary."""
+    quoted = unquote(rest[index].flat) is not None and above_its_source(rest, index)
+    return quoted or any(EPIGRAPH_SOURCE.search(part.folded) for part in parts)
 
 
 def heads_a_series(rest: list[Line], index: int) -> bool:
@@ -176,3 +179,22 @@ def heads_a_series(rest: list[Line], index: int) -> bool:
         line.role == TEXT and heading_like(line) and line.folded.split()[0] == first_word
         for line in rest[index + 1 :]
     )
+
+
+def above_its_source(rest: list[Line], index: int) -> bool:
+    """An epigraph: the next line names its source, a short line without a full stop, and
+    the text starts under it ("« Un client qui râle… »" / "Maxime affichée dans une salle de
+    pause")."""
+    below = [line for line in rest[index + 1 : index + 3] if line.role == TEXT]
+    return (
+        len(below) == 2
+        and heading_like(below[0])
+        and below[0].words <= EPIGRAPH_SOURCE_WORDS
+        and is_prose(below[1])
+    )
+
+
+def quote_sums_up(rest: list[Line], index: int) -> bool:
+    """The quotation at `rest[index]`, under the title, sums the text up: prose follows (not a
+    quote alone), and not as an epigraph over its source."""
+    return not above_its_source(rest, index) and any(is_prose(other) for other in rest[index + 1 :])

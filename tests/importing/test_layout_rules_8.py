@@ -118,3 +118,17 @@ def test_a_sentence_then_photos_in_the_text_is_no_credit():
     line = "Le salon a fermé ses portes hier soir. Photo souvenir pour les exposants du hall."
     article = only(page(TITLE, DATED, LONG, line, CLOSING))
     assert (article.photo_credit, line in article.body) == (None, True)
+
+
+QUOTE = "« Un client qui se plaint est un client qui croit encore en vous. »"
+
+
+def test_a_quotation_above_its_source_under_the_title_is_an_epigraph_of_the_text():
+    source = "Affiche de la salle de pause d’un plateau nantais"
+    article = only(page(TITLE, DATED, QUOTE, source, LONG, CLOSING))
+    assert (article.standfirst, article.body.startswith(QUOTE)) == (None, True)
+
+
+def test_a_quotation_right_above_the_text_stays_the_standfirst():
+    article = only(page(TITLE, DATED, QUOTE, LONG, CLOSING))
+    assert (article.standfirst, article.body) == (QUOTE[2:-2], f"{LONG}\n\n{CLOSING}")

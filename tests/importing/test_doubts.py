@@ -212,3 +212,16 @@ def test_a_text_ending_on_two_short_questions_is_not():
         page("Le plateau de Vannes", DATE_LINE, LONG, LONG_2, "Qui écoute ?", "Et après ?")
     )
     assert doubts(article, "lignes courtes") == []
+
+
+def test_a_name_left_near_the_end_of_an_unsigned_text_is_doubted():
+    """A signature the rules missed, under which stands something they did not know."""
+    ending = ["Claire Dumont", "Toutes les vidéos du salon de Lyon, en accès libre"]
+    article = only(page("Le plateau de Vannes", DATE_LINE, LONG, LONG_2, *ending))
+    assert (article.authors, len(doubts(article, "Nom seul"))) == ([], 1)
+
+
+def test_a_name_in_a_text_with_a_byline_is_not():
+    ending = ["Claire Dumont", "Toutes les vidéos du salon de Lyon, en accès libre"]
+    bylined = page("Le plateau de Vannes", DATE_LINE, "Par Paul Mercier", LONG, LONG_2, *ending)
+    assert doubts(only(bylined), "Nom seul") == []

@@ -7,10 +7,14 @@ POSTSCRIPT = re.compile(r"^(?:P\.?\s?S|N\.?\s?B)\.?\s*:", re.IGNORECASE)  # "PS 
 QUOTED = re.compile(r"^(?:«\s*(?P<french>.+?)\s*»|“\s*(?P<curly>.+?)\s*”|\"(?P<plain>[^\"]+)\")$")
 
 
+NUMBERED_NOTE = re.compile(r"^\(\d{1,2}\)\s")
+
+
 def is_footnote(paragraph: str) -> bool:
     """A note at the end of a body: "*Selon nos sources…", "**Lequel avait prévu…",
-    "(*) Chiffres communiqués par…"."""
-    return paragraph.lstrip().startswith(("*", "(*)", "(**)"))
+    "(*) Chiffres communiqués par…", "(1) La loi Chatel, votée…"."""
+    paragraph = paragraph.lstrip()
+    return paragraph.startswith(("*", "(*)", "(**)")) or bool(NUMBERED_NOTE.match(paragraph))
 
 
 def is_postscript(paragraph: str) -> bool:

@@ -34,9 +34,10 @@ CAPTION_CLOSING_CREDIT = re.compile(
 )
 
 # "Un plateau de rappel à Nantes. Crédit photo : Louis Merlet": a caption's sentence, then its
-# credit under its label (a plain "Photo" after a full stop may be the text's own word).
+# credit under its label, "Photo :" included (a plain "Photo" after a full stop may be the
+# text's own word, "Photo souvenir pour les exposants").
 CAPTION_THEN_CREDIT = re.compile(
-    r"^(?P<caption>.+?[.!?])\s(?:©|credits?\sphotos?\s?:)\s?(?P<who>[^©/.]{2,60})$"
+    r"^(?P<caption>.+?[.!?])\s(?:©|credits?\sphotos?\s?:|photos?\s?:)\s?(?P<who>[^©/.]{2,60})$"
 )
 
 # "… Photos d’archives et de Jules Ferrand.": a line of credits that names the photographer.

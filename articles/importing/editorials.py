@@ -1,9 +1,10 @@
 """Kickers: the short line that introduces an editorial under its issue line ("Édito n°83 /"),
-or any text right under its title (the title going on, a letter's address)."""
+or any text right under its title (the title going on, a letter's address); and the issue line
+that is the editorial's only title ("Edito En-Contact 43", ambush.fr)."""
 
 import re
 
-from articles.importing.lines import META, heading_like
+from articles.importing.lines import FURNITURE, MAX_META_WORDS, META, heading_like
 from articles.importing.questions import FIRST_PERSON, OUR
 from articles.importing.reading import TEXT, Line
 from textkit.folding import fold
@@ -50,3 +51,27 @@ def editorial_kicker(rest: list[Line], index: int) -> bool:
         and bool(following)
         and following[0].words > line.words
     )
+
+
+# "Edito En-Contact 43", "Edito – En-Contact 57": an issue's label, which ambush.fr also uses as
+# a post's whole title.
+ISSUE_LABEL = re.compile(r"^edito\s?[–—-]?\s?en-?contact\s?(?:n°\s?)?\d{1,4}$")
+
+
+def issue_titles(lines: list[Line]) -> None:
+    """An issue's label standing where the title goes, right under the post's header (nothing
+    but metadata and furniture above it since the last paragraph) and right above the text:
+    the post's title (the title reads its issue number again, `parser.TITLE_ISSUE`). Under a
+    title of its own (`Les vœux du standardiste` / `Edito – En-Contact 57`) it stays metadata."""
+    for index, line in enumerate(lines[1:-1], start=1):
+        if line.role != META or not ISSUE_LABEL.match(line.folded):
+            continue
+        above = next((other for other in reversed(lines[:index]) if other.role != FURNITURE), None)
+        following = lines[index + 1]
+        if (
+            above is not None
+            and above.role == META
+            and following.role == TEXT
+            and following.words > MAX_META_WORDS
+        ):
+            line.assign(TEXT, "numéro du magazine en guise de titre")

@@ -8,7 +8,7 @@ writer's name above them is the text's last line again (a signature, not a capti
 
 import re
 
-from articles.importing.lines import BYLINE, FURNITURE
+from articles.importing.lines import BYLINE, FURNITURE, META
 from articles.importing.reading import TEXT, Line
 from articles.importing.signatures import is_name
 
@@ -154,7 +154,7 @@ def links_either_side(lines: list[Line], index: int) -> bool:
         return False
     first, second = lines[index], lines[index + 1]
     return (
-        first.role == TEXT
+        first.role in (TEXT, META)  # "« Edito En-Contact 35": a link, not the label
         and second.role == TEXT
         and first.flat.startswith("«")
         and "»" not in first.flat

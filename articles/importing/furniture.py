@@ -64,7 +64,8 @@ CALL_TO_ACTION = re.compile(
     r"page \d+ (?:sur|of|/) \d+$|"
     # a reprint's link to the original: "Lire l'article sur le site de Sud Ouest"
     r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article|"
-    r"par la redaction(?: d'en-?contact| du magazine)?$)"  # the newsroom, not an author
+    r"(?:par )?la redaction(?: d'en-?contact| du magazine)?$|"  # the newsroom, not an author
+    r"newsletter ?[|:–—-] ?\S)"  # "NEWSLETTER | Abonnez-vous pour recevoir…"
 )
 # Where one line of the page ends and the next begins when a scrape glued them: "pageScroll".
 GLUE_POINT = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
@@ -89,8 +90,10 @@ COMMENTS_START = phrases(
     (?:commentaires?|comments|reactions)(?: \(\d+\))?$
     # "Sandrine dit :"
     \S+(?: \S+)? (?:dit|says|a dit|ecrit) ?:$
-    # the links other blogs made to the post, listed like comments
-    (?:trackbacks?|pingbacks?|retroliens?)(?: ?/ ?(?:trackbacks?|pingbacks?))?$
+    # the links other blogs made to the post, listed like comments: "2 Trackbacks/Pingbacks"
+    (?:\d+ )?(?:trackbacks?|pingbacks?|retroliens?)(?: ?/ ?(?:trackbacks?|pingbacks?))?$
+    # WordPress's French heading of its comments: "2 réflexions sur « Le titre »"
+    (?:\d+|une?|deux|trois) reflexions? (?:sur|a propos de) \S
     """,
     whole=False,
 )
@@ -154,6 +157,7 @@ RELATED = phrases(
     sur le meme (?:sujet|theme)
     vous aimerez aussi
     related posts
+    similaires?
     dans la meme rubrique
     # the theme's links to the posts on either side, each title under its label
     articles? (?:precedent|suivant)e?
@@ -271,8 +275,9 @@ def starts_comments(folded: str, *, counted: bool = False) -> bool:
 # "2 Responses to “« Le DVD, c’est la deuxième vie d’un petit film »”": a heading of any length,
 # since it quotes the post's whole title.
 COMMENTS_ON_POST = re.compile(
-    r"^(?:\d+|une?|one|deux|trois) (?:reponses?|responses?|commentaires?|comments?|reactions?) "
-    r"(?:a|to|sur|on|pour) [“«\"].*[”»\"]$"
+    r"^(?:\d+|une?|one|deux|trois) "
+    r"(?:reponses?|responses?|commentaires?|comments?|reactions?|reflexions?) "
+    r"(?:a|to|sur|on|pour|a propos de) [“«\"].*[”»\"]$"
 )
 
 

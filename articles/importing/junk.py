@@ -27,7 +27,7 @@ JUNK = re.compile(
     r"|(?-i:[A-Z0-9]+(?:_[A-Z0-9]+){2,}(?:\s-\scopie(?:\s\(\d+\))?)?(?=\s|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
     # a file name with an underscore, glued before a capital or a quote: "plateau-lille_1Il y a",
     # "Port_Louis_vue_du_Pouce«"
-    r"|(?-i:(?=[\w-]*_)[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+?(?=[«“\"]|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’']))"
+    r"|(?-i:(?=[\w-]*_)[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+?(?=[«“\"]|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’']|À\s))"
     # a lowercase name glued before the first sentence: "originalPrès de 280 000 abonnés…"
     r"|(?-i:[a-z]{4,}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))"
     r")",

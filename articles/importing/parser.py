@@ -29,6 +29,7 @@ from articles.importing.captions import (
     mark_early_captions,
 )
 from articles.importing.doubts import body_doubts, field_notes
+from articles.importing.editorials import issue_titles
 from articles.importing.endings import mark_endings
 from articles.importing.junk import split_glued_headline, strip_glued, strip_markup
 from articles.importing.lines import (
@@ -86,6 +87,7 @@ ISSUE_MENTION = re.compile(
 TITLE_ISSUE = re.compile(
     r"^(?:en-?contact|edito|editorial)(?: du magazine)?\s?"
     r"(?:(?:n°|no\.?|#)\s?(?P<number>\d{1,4})\b|(?P<bare>\d{1,3})\s?[:–—-]\s)"
+    r"|^edito\s?[–—-]?\s?en-?contact\s?(?:n°\s?)?(?P<label>\d{1,4})$"  # "Edito En-Contact 43"
 )
 
 
@@ -153,6 +155,7 @@ def read_page(text: str, *, furniture=None, thesaurus=None) -> tuple[ParsedFile,
     lines = split_glued_headline(split_glued_metadata(lines))
     classify(lines, keys)
     mark_endings(lines)
+    issue_titles(lines)
     mark_credited_captions(lines)
     posts = find_posts(lines)
     if not posts:
@@ -263,7 +266,7 @@ def build_article(lines: list[Line], title_index: int | None, alone: bool = True
         meta.issue_number = int(found["number"])
         meta.category = meta.category or opening_words[: found.end("section")]
     if meta.issue_number is None and (found := TITLE_ISSUE.match(fold(title))):
-        meta.issue_number = int(found["number"] or found["bare"])
+        meta.issue_number = int(found["number"] or found["bare"] or found["label"])
     if not authors and meta.authors:
         authors = meta.authors
     elif not authors and (credited := title_credit(title)):

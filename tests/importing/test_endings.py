@@ -269,3 +269,44 @@ def test_a_quotes_source_naming_the_publication_is_no_signature():
 def test_a_signature_with_a_role_in_a_firm_is_still_one():
     signer = "Mathilde Carrère, directrice générale d’Aldine Services"
     assert names(only(page(TITLE, DATED, LONG, CLOSING, signer))) == ["Mathilde Carrère"]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        ["2 Trackbacks/Pingbacks", "Pingback: Le film en DVD | Carnet d’un projectionniste"],
+        [
+            "2 réflexions sur « Les plateaux de Dakar recrutent des conseillers bilingues "
+            "pour leurs clients belges et suisses »",
+            "Camille R.",
+            "Merci pour ce compte rendu précis.",
+        ],
+        ["Similaire", "Abidjan, la nouvelle frontière", "2 juin 2016", 'Dans "Offshore"'],
+        ["La rédaction"],
+        ["NEWSLETTER | Abonnez-vous pour recevoir nos meilleurs articles"],
+    ],
+)
+def test_more_endings_of_the_rounds_104_and_105_are_furniture(ending):
+    assert only(page(TITLE, DATED, LONG, CLOSING, *ending)).body == f"{LONG}\n\n{CLOSING}"
+
+
+def test_the_newsroom_named_in_a_sentence_stays():
+    sentence = "La rédaction remercie les lecteurs qui ont répondu à notre enquête de printemps."
+    assert only(page(TITLE, DATED, LONG, CLOSING, sentence)).body.endswith(sentence)
+
+
+def test_a_byline_with_a_reporters_role_closing_the_text_signs_it():
+    article = only(page(TITLE, DATED, LONG, CLOSING, "Par Thomas Gerbaud, envoyé spécial"))
+    assert (names(article), article.body) == (["Thomas Gerbaud"], f"{LONG}\n\n{CLOSING}")
+
+
+def test_numbered_footnotes_under_a_signature_stay_in_the_text():
+    notes = ["(1) La loi votée en début d’année rend l’attente gratuite.", "(2) À paraître."]
+    article = only(page(TITLE, DATED, LONG, CLOSING, glued("Claire DUMONT", "Rédactrice"), *notes))
+    assert (names(article), article.body.endswith(notes[1])) == (["Claire Dumont"], True)
+
+
+def test_a_link_to_the_previous_post_named_by_its_issue_is_furniture():
+    links = ["« Edito En-Contact 35", "Le centre d’appels qui ne répondait jamais »"]
+    article = only(page(TITLE, DATED, LONG, CLOSING, NAME, *links))
+    assert (article.body, article.issue_number) == (f"{LONG}\n\n{CLOSING}", None)

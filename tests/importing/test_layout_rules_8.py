@@ -132,3 +132,37 @@ def test_a_quotation_above_its_source_under_the_title_is_an_epigraph_of_the_text
 def test_a_quotation_right_above_the_text_stays_the_standfirst():
     article = only(page(TITLE, DATED, QUOTE, LONG, CLOSING))
     assert (article.standfirst, article.body) == (QUOTE[2:-2], f"{LONG}\n\n{CLOSING}")
+
+
+AMBUSH_HEAD = [
+    "AMBUSH",
+    "Information",
+    "This article was written on 16 Jun 2008, and is filled under Editos du magazine En-Contact.",
+    "Current post is tagged",
+    ", , ,",
+]
+
+
+def test_an_issue_label_standing_as_the_only_title_is_the_title():
+    article = only(page(*AMBUSH_HEAD, "Edito En-Contact 43", LONG, CLOSING))
+    assert (article.title, article.issue_number, article.body) == (
+        "Edito En-Contact 43",
+        43,
+        f"{LONG}\n\n{CLOSING}",
+    )
+
+
+def test_an_issue_label_under_a_title_stays_its_issue_line():
+    article = only(page(*AMBUSH_HEAD, TITLE, "Edito – En-Contact 57", LONG, CLOSING))
+    assert (article.title, article.issue_number) == (TITLE, 57)
+
+
+def test_a_caption_then_photo_and_a_colon_on_one_line_is_a_credited_caption():
+    caption = "Sur le plateau reconstitué à Tence, à l’automne 2009. Photo : Olivier Brassac"
+    article = only(page(TITLE, DATED, LONG, caption, CLOSING))
+    assert (article.photo_credit, article.body) == ("Olivier Brassac", f"{LONG}\n\n{CLOSING}")
+
+
+def test_a_file_name_glued_before_a_capital_a_with_its_accent_goes():
+    article = only(page(TITLE, DATED, f"Dakar_plateau_nuitÀ Ouakam, {LONG}", CLOSING))
+    assert article.body.startswith("À Ouakam, ")

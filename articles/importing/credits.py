@@ -40,6 +40,12 @@ CAPTION_THEN_CREDIT = re.compile(
     r"^(?P<caption>.+?[.!?])\s(?:©|credits?\sphotos?\s?:|photos?\s?:)\s?(?P<who>[^©/.]{2,60})$"
 )
 
+# "… dans les locaux, à Niort. Photo Marc Delorme": a caption, then "Photo" and a name in
+# capitals, read on the line as printed (the folded form has lost the capitals).
+CAPTION_THEN_PHOTOGRAPHER = re.compile(
+    r"^(?P<caption>.+?[.!?])\sPhotos?\s(?P<who>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s[A-ZÀ-ÖØ-Þ][\w’'-]+){1,2})$"
+)
+
 # "… Photos d’archives et de Jules Ferrand.": a line of credits that names the photographer.
 CREDIT_SENTENCE = re.compile(
     r"(?:^|\.\s)(?:photos?|illustrations?)\b[^.]{0,40}?\s(?:de|par)\s(?P<who>[^.]{3,40}?)\.?$"
@@ -59,6 +65,8 @@ def read_credit(line: Line) -> str | None:
         or (CREDIT_SENTENCE.search(line.folded) if line.words <= 25 else None)
     ):
         group = "who"
+    elif match := CAPTION_THEN_PHOTOGRAPHER.match(line.flat):
+        return match["who"]
     else:
         return None
     return line.flat[match.start(group) :].strip(" .") or None

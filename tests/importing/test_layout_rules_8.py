@@ -166,3 +166,9 @@ def test_a_caption_then_photo_and_a_colon_on_one_line_is_a_credited_caption():
 def test_a_file_name_glued_before_a_capital_a_with_its_accent_goes():
     article = only(page(TITLE, DATED, f"Dakar_plateau_nuitÀ Ouakam, {LONG}", CLOSING))
     assert article.body.startswith("À Ouakam, ")
+
+
+def test_a_caption_then_photo_and_a_capitalised_name_on_one_line_is_a_credited_caption():
+    caption = "Béatrice Lanoë dans les locaux de la mutuelle, à Niort. Photo Marc Delorme"
+    article = only(page(TITLE, DATED, LONG, caption, CLOSING))
+    assert (article.photo_credit, article.body) == ("Marc Delorme", f"{LONG}\n\n{CLOSING}")

@@ -31,6 +31,11 @@ from textkit.paragraphs import is_question
 
 CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
 
+# "titre possible, score 0 : …": the title's points (`posts.title_features`); none at all, or
+# fewer than its faults, and it is the best the page offered ("AMBUSH" over an issue's label,
+# round 105; 3 right articles of the layout corpus).
+TITLE_SCORE = re.compile(r"\bscore (-?\d+)")
+
 WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit")
 
 # A picture's file name, a slug or a shortcode the rules did not know, left in a paragraph. A
@@ -62,6 +67,8 @@ def body_doubts(
         doubts.append("Titre deviné (la première ligne de la page) : à vérifier.")
     if title is not None and "doute" in title.reason:
         doubts.append("Titre choisi entre deux lignes presque à égalité : à vérifier.")
+    if title is not None and (score := TITLE_SCORE.search(title.reason)) and int(score[1]) <= 0:
+        doubts.append("Titre retenu faute de mieux (aucun indice pour lui) : à vérifier.")
     if title is not None and WEAK_SPLIT.search(title.reason):
         doubts.append("Article découpé sur un simple blanc ou un crédit : vérifier les découpes.")
     summary = next((line for line in rest if line.role == STANDFIRST), None)

@@ -225,3 +225,23 @@ def test_a_name_in_a_text_with_a_byline_is_not():
     ending = ["Claire Dumont", "Toutes les vidéos du salon de Lyon, en accès libre"]
     bylined = page("Le plateau de Vannes", DATE_LINE, "Par Paul Mercier", LONG, LONG_2, *ending)
     assert doubts(only(bylined), "Nom seul") == []
+
+
+AMBUSH_HEAD = [
+    "AMBUSH",
+    "Information",
+    "This article was written on 16 Jun 2008, and is filled under Articles rédigés.",
+    "Current post is tagged",
+    ", , ,",
+]
+
+
+def test_a_title_with_no_point_for_it_is_doubted():
+    """A page whose headline went missing: the banner is the best line left."""
+    article = only(page(*AMBUSH_HEAD, LONG, LONG_2))
+    assert len(doubts(article, "faute de mieux")) == 1
+
+
+def test_a_title_in_its_slot_under_the_header_is_not():
+    article = only(page(*AMBUSH_HEAD, "Le plateau de Vannes", LONG, LONG_2))
+    assert (article.title, doubts(article, "faute de mieux")) == ("Le plateau de Vannes", [])

@@ -20,7 +20,7 @@ from articles.importing.lines import (
     is_header,
 )
 from articles.importing.reading import TEXT, Line
-from articles.importing.signatures import is_name, is_role
+from articles.importing.signatures import is_name, is_role, name_and_role
 from textkit.folding import fold
 from textkit.paragraphs import is_postscript, is_question
 
@@ -95,7 +95,7 @@ def mark_credited_captions(lines: list[Line]):
     travaux" / "Crédit photo : Anne Roux") is that photo's caption."""
     headed = False  # on a page without an article header, such a line may title a post
     previous = None
-    for line, following in zip(lines, lines[1:], strict=False):
+    for index, (line, following) in enumerate(zip(lines, lines[1:], strict=False)):
         headed = headed or is_header(line)
         # between a picture's file name and its credit, a sentence is the caption too
         pictured = previous is not None and is_picture_name(previous)
@@ -106,9 +106,22 @@ def mark_credited_captions(lines: list[Line]):
             and CREDIT_LINE.match(following.folded)  # a photo's credit, not a credits note
             and line.words <= 20
             and (pictured or not line.flat.endswith(SENTENCE_ENDS))
+            and not signs_above_a_last_credit(lines, index)
         ):
             line.assign(CAPTION, CREDITED_CAPTION)
         previous = line
+
+
+def signs_above_a_last_credit(lines: list[Line], index: int) -> bool:
+    """ "Isabelle Naudin, consultante chez Orfée" over the page's last credit, nothing of the
+    text after it: the writer signing, then the credit of the article's photo (two testers of
+    two, rounds 100 and 107), not that photo's caption."""
+    signer = name_and_role(lines[index].flat)
+    return (
+        signer is not None
+        and signer.role is not None
+        and all(later.role != TEXT for later in lines[index + 2 :])
+    )
 
 
 def is_picture_name(line: Line) -> bool:

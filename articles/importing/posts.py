@@ -117,9 +117,13 @@ def continues_a_series(lines: list[Line], index: int, since: int) -> bool:
 
 def header_start(lines: list[Line], title: int, previous: int) -> int:
     """A post's header (its date, category, tags: "This article was written on…") stands
-    above its title: the post starts there."""
+    above its title: the post starts there; not at the last post's footer ("Publié dans X"
+    glued under its text, a blank under it), which stays the last post's."""
     start = title
     while start - 1 > previous and lines[start - 1].role in (META, FURNITURE):
+        above = lines[start - 1]
+        if above.role == META and above.gap_after and not above.gap_before:
+            break
         start -= 1
     while start < title and lines[start].role == FURNITURE:
         start += 1

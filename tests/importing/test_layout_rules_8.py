@@ -172,3 +172,54 @@ def test_a_caption_then_photo_and_a_capitalised_name_on_one_line_is_a_credited_c
     caption = "Béatrice Lanoë dans les locaux de la mutuelle, à Niort. Photo Marc Delorme"
     article = only(page(TITLE, DATED, LONG, caption, CLOSING))
     assert (article.photo_credit, article.body) == ("Marc Delorme", f"{LONG}\n\n{CLOSING}")
+
+
+def test_a_category_footer_glued_under_a_post_stays_with_it_on_an_archive_page():
+    second = "Antananarivo : la fibre tombe, les plateaux basculent"
+    text = page(
+        TITLE,
+        "Publié le 21 avril 2017 à 09:10 par Magazine En-Contact",
+        LONG,
+        "Par Anaïs Perrot\nPublié dans Offshore",
+        second,
+        "Publié le 6 avril 2017 à 17:42 par Magazine En-Contact",
+        CLOSING,
+        "Publié dans Actualités",
+    )
+    assert [(a.title, a.category) for a in parse_text(text).articles] == [
+        (TITLE, "Offshore"),
+        (second, "Actualités"),
+    ]
+
+
+def test_a_category_set_apart_above_a_title_heads_that_post():
+    second = "Antananarivo : la fibre tombe, les plateaux basculent"
+    text = page(
+        TITLE,
+        "Publié le 21 avril 2017 à 09:10 par Magazine En-Contact",
+        LONG,
+        "Par Anaïs Perrot",
+        "Publié dans Offshore\n" + second,
+        "Publié le 6 avril 2017 à 17:42 par Magazine En-Contact",
+        CLOSING,
+    )
+    assert [a.category for a in parse_text(text).articles] == [None, "Offshore"]
+
+
+def test_a_signer_with_a_role_above_the_pages_last_credit_signs():
+    ending = [
+        "Isabelle Naudin, consultante associée chez Orfée Conseil",
+        "Crédit photo : M. Rolland",
+    ]
+    article = only(page(TITLE, DATED, LONG, CLOSING, *ending))
+    assert ([a.name for a in article.authors], article.photo_credit, article.body) == (
+        ["Isabelle Naudin"],
+        "M. Rolland",
+        f"{LONG}\n\n{CLOSING}",
+    )
+
+
+def test_a_person_and_role_above_a_credit_between_paragraphs_stays_a_caption():
+    caption = "Isabelle Naudin, consultante associée chez Orfée Conseil"
+    article = only(page(TITLE, DATED, LONG, caption, "Crédit photo : M. Rolland", CLOSING))
+    assert (article.authors, article.body) == ([], f"{LONG}\n\n{CLOSING}")

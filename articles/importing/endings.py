@@ -8,7 +8,7 @@ writer's name above them is the text's last line again (a signature, not a capti
 
 import re
 
-from articles.importing.lines import BYLINE, FURNITURE, META
+from articles.importing.lines import BYLINE, FURNITURE, META, SENTENCE_BREAK
 from articles.importing.reading import TEXT, Line
 from articles.importing.signatures import is_name
 
@@ -54,6 +54,7 @@ SELF_PROMOTION = re.compile(
 )
 PROMOTION_WORDS = 35
 LINK_WORDS = 15  # a post's title, as a link
+TEAM = re.compile(r"^(?:toute )?l'equipe (?:de|d'|du|des)\s?\S[^.!?]{0,40}$")
 # "nadia.berthomieu(at)en-contact.com": an address alone, its @ written out or not.
 EMAIL = re.compile(r"^[\w.+-]+\s?(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s?[\w-]+(?:\.[\w-]+)+$")
 REPEATED_WORDS = 3  # a site line printed twice: long enough not to be a word of the text
@@ -87,6 +88,10 @@ def mark_endings(lines: list[Line]) -> None:
         elif links_either_side(lines, index):
             for link in lines[index : index + 2]:
                 link.assign(FURNITURE, "lien vers le billet précédent ou suivant (« … / … »)")
+        elif lone_link(lines, index):
+            line.assign(FURNITURE, "lien vers le billet précédent ou suivant (« … »)")
+        elif signs_off_as_a_team(lines, index):
+            line.assign(FURNITURE, "salut d'une équipe en fin de page, pas un auteur")
         if line.role == FURNITURE and line.words >= REPEATED_WORDS:
             seen.add(line.folded)
 
@@ -163,4 +168,33 @@ def links_either_side(lines: list[Line], index: int) -> bool:
         and first.words <= LINK_WORDS
         and second.words <= LINK_WORDS
         and all(later.role != TEXT for later in lines[index + 2 :])
+    )
+
+
+def lone_link(lines: list[Line], index: int) -> bool:
+    """A single link to the post on one side, the page's last text under a paragraph, the
+    site's furniture under it: "« LE BERRY RÉPUBLICAIN – Des téléconseillers…" (a quotation
+    opened and never closed, in one phrase; a page cut inside a quotation ends on it, with
+    nothing under it)."""
+    line = lines[index]
+    opened = line.flat.startswith("«") and "»" not in line.flat
+    closed = line.flat.endswith("»") and "«" not in line.flat
+    return (
+        line.role in (TEXT, META)
+        and (opened or closed)
+        and line.words <= LINK_WORDS
+        and not SENTENCE_BREAK.search(line.flat)
+        and index + 1 < len(lines)
+        and all(later.role != TEXT for later in lines[index + 1 :])
+        and any(other.role == TEXT and other.words >= TEXT_WORDS for other in lines[:index])
+    )
+
+
+def signs_off_as_a_team(lines: list[Line], index: int) -> bool:
+    """ "L’équipe de 118 Productions" as the page's last text: a team's sign-off, no author."""
+    line = lines[index]
+    return (
+        line.role == TEXT
+        and bool(TEAM.match(line.folded))
+        and all(later.role != TEXT for later in lines[index + 1 :])
     )

@@ -65,7 +65,8 @@ CALL_TO_ACTION = re.compile(
     # a reprint's link to the original: "Lire l'article sur le site de Sud Ouest"
     r"(?:lire|voir|consulter) l'article (?:sur|original|complet|en entier)|read the full article|"
     r"(?:par )?la redaction(?: d'en-?contact| du magazine)?$|"  # the newsroom, not an author
-    r"newsletter ?[|:–—-] ?\S)"  # "NEWSLETTER | Abonnez-vous pour recevoir…"
+    r"newsletter ?[|:–—-] ?\S|"  # "NEWSLETTER | Abonnez-vous pour recevoir…"
+    r"(?:designed|powered|theme) by\b|(?:fierement )?propulse par wordpress)"  # a theme's footer
 )
 # Where one line of the page ends and the next begins when a scrape glued them: "pageScroll".
 GLUE_POINT = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")

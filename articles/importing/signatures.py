@@ -62,7 +62,8 @@ ROLE_WORDS = re.compile(
     r"maitre de conferences|charge(?:e)? de|vice-president(?:e)?|dirigeant(?:e)?|"
     r"conseill(?:er|ere)|specialiste|auteur(?:e)?|economiste|sociologue|docteur|"
     r"superviseu(?:r|se|re)|teleconseill(?:er|ere)|operat(?:eur|rice)|comedien(?:ne)?|"
-    r"scenariste|realisat(?:eur|rice)|product(?:eur|rice)|envoyee? speciale?|reporter|chez)s?\b"
+    r"scenariste|realisat(?:eur|rice)|product(?:eur|rice)|envoyee? speciale?|reporter|"
+    r"etudiante?|chez)s?\b"
 )
 
 

@@ -310,3 +310,33 @@ def test_a_link_to_the_previous_post_named_by_its_issue_is_furniture():
     links = ["« Edito En-Contact 35", "Le centre d’appels qui ne répondait jamais »"]
     article = only(page(TITLE, DATED, LONG, CLOSING, NAME, *links))
     assert (article.body, article.issue_number) == (f"{LONG}\n\n{CLOSING}", None)
+
+
+@pytest.mark.parametrize(
+    "link", ["« LE BERRY RÉPUBLICAIN – Des téléconseillers dans la salle", "Le tournage reprend »"]
+)
+def test_a_lone_link_to_the_next_post_above_the_themes_footer_is_furniture(link):
+    footer = "Designed by Elegant Themes | Powered by WordPress"
+    article = only(page(TITLE, DATED, LONG, CLOSING, NAME, link, footer))
+    assert (article.body, names(article)) == (f"{LONG}\n\n{CLOSING}", [NAME])
+
+
+def test_a_page_cut_inside_a_quotation_keeps_it():
+    cut = "« Il faut une sanction à la mesure de la gr"
+    assert only(page(TITLE, DATED, LONG, CLOSING, cut)).body.endswith(cut)
+
+
+def test_a_teams_sign_off_closing_the_page_is_no_author():
+    article = only(page(TITLE, DATED, LONG, CLOSING, "L’équipe de 118 Productions"))
+    assert (article.authors, article.body) == ([], f"{LONG}\n\n{CLOSING}")
+
+
+def test_a_subheading_naming_a_team_inside_the_text_stays():
+    article = only(page(TITLE, DATED, LONG, "L’équipe de nuit", CLOSING))
+    assert "L’équipe de nuit" in article.body
+
+
+def test_an_interview_collected_by_a_student_is_hers():
+    byline = "Propos recueillis par Élodie Marchal, étudiante en master de journalisme"
+    article = only(page(TITLE, DATED, LONG, CLOSING, byline))
+    assert (names(article), article.body) == (["Élodie Marchal"], f"{LONG}\n\n{CLOSING}")

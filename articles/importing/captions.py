@@ -224,11 +224,13 @@ def mark_early_captions(rest: list[Line]):
 
 
 def twins(line: Line, following: Line) -> bool:
-    """Two short lines, one after the other, that differ only by punctuation."""
+    """Two short lines, one after the other, the same but for punctuation, or the same without
+    a sentence's end (an image's alt text and its caption printed under it, round 111; a
+    sentence said twice is the text's)."""
     return (
         line.words <= TWIN_WORDS
         and line.role == following.role == TEXT
-        and line.folded != following.folded
+        and (line.folded != following.folded or not line.flat.endswith(SENTENCE_ENDS))
         and LETTERS.sub("", line.folded) == LETTERS.sub("", following.folded)
     )
 

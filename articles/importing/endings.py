@@ -8,7 +8,8 @@ writer's name above them is the text's last line again (a signature, not a capti
 
 import re
 
-from articles.importing.lines import BYLINE, FURNITURE, META, SENTENCE_BREAK
+from articles.importing.credits import read_credit
+from articles.importing.lines import BYLINE, CREDIT, FURNITURE, META, SENTENCE_BREAK
 from articles.importing.reading import TEXT, Line
 from articles.importing.signatures import is_name
 
@@ -54,6 +55,7 @@ SELF_PROMOTION = re.compile(
 )
 PROMOTION_WORDS = 35
 LINK_WORDS = 15  # a post's title, as a link
+LEGEND = "légende, sous « Légendes photos »"  # `lines.classify`'s reason for such a caption
 TEAM = re.compile(r"^(?:toute )?l'equipe (?:de|d'|du|des)\s?\S[^.!?]{0,40}$")
 # "nadia.berthomieu(at)en-contact.com": an address alone, its @ written out or not.
 EMAIL = re.compile(r"^[\w.+-]+\s?(?:@|\(at\)|\[at\]|\s(?:at|arobase)\s)\s?[\w-]+(?:\.[\w-]+)+$")
@@ -92,6 +94,8 @@ def mark_endings(lines: list[Line]) -> None:
             line.assign(FURNITURE, "lien vers le billet précédent ou suivant (« … »)")
         elif signs_off_as_a_team(lines, index):
             line.assign(FURNITURE, "salut d'une équipe en fin de page, pas un auteur")
+        elif line.reason == LEGEND and (credit := read_credit(line)):
+            line.assign(CREDIT, "crédit photo dans les « Légendes photos »", credit)
         if line.role == FURNITURE and line.words >= REPEATED_WORDS:
             seen.add(line.folded)
 

@@ -78,8 +78,7 @@ def find_posts(lines: list[Line]) -> list[tuple[int, int | None, int]]:
     # … and so do titles and their text, on a list of briefs; a blank under the title and none
     # under a later heading make that heading a subheading (three testers of one page)
     no_blank_lines = no_blank_lines and (title is None or lines[title].gap_after == 0)
-    # Where the template puts a post's dated header: above its title ("This article was
-    # written on…" then the title) or below it ("Posted by…" under the title).
+    # Where the template puts a post's dated header: above its title or below it (Posted by).
     header_above = title is not None and any(is_header(line) for line in lines[:title])
     starts = [(0, title)]
     seen_prose = False
@@ -219,7 +218,8 @@ def title_features(lines: list[Line], index: int, candidates: list[int]) -> list
         features.append((2, "détachée du texte"))
     if index == candidates[-1]:
         features.append((1, "la plus proche du texte"))
-    repeated = any(other.folded == line.folded for other in lines if other is not line)
+    others = lines[: max(index - 1, 0)] + lines[index + 2 :]  # not an image's alt text twice
+    repeated = any(other.folded == line.folded for other in others)
     if repeated:
         features.append((3, "répétée sur la page"))
     elif header_below(lines, index):

@@ -218,3 +218,27 @@ def test_a_person_and_role_above_a_credit_between_paragraphs_stays_a_caption():
     caption = "Isabelle Naudin, consultante associée chez Orfée Conseil"
     article = only(page(TITLE, DATED, LONG, caption, "Crédit photo : M. Rolland", CLOSING))
     assert (article.authors, article.body) == ([], f"{LONG}\n\n{CLOSING}")
+
+
+def test_an_images_alt_text_and_caption_printed_twice_under_the_title_are_no_title():
+    caption = "La couverture du roman de Claire Aubertin"
+    article = only(page(*AMBUSH_HEAD, "Un roman au bout du fil", caption, caption, LONG, CLOSING))
+    assert (article.title, article.body) == ("Un roman au bout du fil", f"{LONG}\n\n{CLOSING}")
+
+
+def test_a_title_printed_again_under_its_dated_header_is_still_the_title():
+    article = only(page(TITLE, DATED, TITLE, LONG, CLOSING))
+    assert (article.title, article.body) == (TITLE, f"{LONG}\n\n{CLOSING}")
+
+
+@pytest.mark.parametrize(
+    ("legend", "credit"),
+    [
+        ("• Claire Aubineau dans la salle de supervision, à Tours. © Paul Rivière", "Paul Rivière"),
+        ("• L’antenne de Blois, ouverte en 2021, traite les abonnés scolaires.", None),
+    ],
+)
+def test_a_credit_inside_the_photos_legends_is_the_articles(legend, credit):
+    ending = ["Par Élise Fournier", "Légendes Photos :\n" + legend]
+    article = only(page(TITLE, DATED, LONG, CLOSING, *ending))
+    assert (article.photo_credit, article.body) == (credit, f"{LONG}\n\n{CLOSING}")

@@ -123,12 +123,13 @@ def closing_name(rest: list[Line], text: list[Line]) -> str | None:
     articles.)"""
     if any(line.role in (BYLINE, SIGNATURE) for line in rest):
         return None
-    prose = [index for index, line in enumerate(rest) if line in text and line.words > 15]
+    kept = {id(line) for line in text}  # one look-up a line, not a scan of the text
+    prose = [index for index, line in enumerate(rest) if id(line) in kept and line.words > 15]
     tail = rest[prose[-1] + 1 :] if prose else []  # under the text's last paragraph
     named = [
         line
         for line in tail
-        if (line in text or line.role == CAPTION) and line.words <= 4 and is_name(line.flat)
+        if (id(line) in kept or line.role == CAPTION) and line.words <= 4 and is_name(line.flat)
     ]
     return named[-1].flat if named else None
 

@@ -33,3 +33,12 @@ def unquote(text: str) -> str | None:
     if match is None:
         return None
     return (match["french"] or match["curly"] or match["plain"]).strip()
+
+
+QUOTATION = re.compile(r"«[^«»]*»|“[^“”]*”")
+
+
+def without_quotations(text: str) -> str:
+    """The text without the words it quotes: "Le recueil « Allô, qui est là ? » paraît."
+    asks nothing; its question mark is the book's."""
+    return QUOTATION.sub("", text)

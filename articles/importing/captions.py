@@ -18,6 +18,7 @@ from articles.importing.lines import (
     SHORTCODE_CAPTION,
     heading_like,
     is_header,
+    is_prose,
 )
 from articles.importing.reading import TEXT, Line
 from articles.importing.signatures import is_name, is_role, name_and_role
@@ -66,6 +67,15 @@ PLACE_CAPTION = re.compile(
     r"^(?:Sur|Dans|Au|Aux|Chez|Devant|Lors)\s[^.,;:!?]{3,40}(?:,\s[^.,;:!?]{3,30})?\.\s[A-ZÀ-ÖØ-Þ]",
     re.UNICODE,
 )
+
+# "Séance de lecture à la médiathèque de Rezé": what the photo shows, then where, a place's name
+# last, without a sentence's end.
+SCENE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][^.,;:!?«»()“”]{3,50}\s(?:à|au|aux|chez|devant)\s(?:la |le |les |l'|l’)?"
+    r"[^.,;:!?«»()“”]{0,30}?[A-ZÀ-ÖØ-Þ][\w’'-]+$"
+)
+SCENE_WORDS = 12
+SCENE_CAPTION = "une scène et son lieu, sous un intertitre : légende de la photo"
 
 ENGLISH = re.compile(r"^(?:the|a|an|my|our|your|this|these)\s|\b(?:of|and|with)\b.*\b(?:the|of)\b")
 
@@ -135,6 +145,20 @@ ROLE_LINE_WORDS = 20
 LETTERS = re.compile(r"[^a-z0-9]+")  # what is left of a folded line to compare twins
 
 
+def mark_role_under(rest: list[Line], index: int):
+    """Under a name alone under the title (a photo's caption, an interview's header), a line
+    that says what the person does ("DIRECTRICE GÉNÉRALE DE VOXALIA FRANCE") goes with it."""
+    below = rest[index + 1] if index + 1 < len(rest) else None
+    if (
+        below is not None
+        and below.role == TEXT
+        and heading_like(below)
+        and not below.flat.endswith(SENTENCE_ENDS)
+        and is_role(below.folded)
+    ):
+        below.assign(CAPTION, "fonction sous le nom seul, sous le titre : légende de la photo")
+
+
 def mark_captions(rest: list[Line]):
     """Photo captions left between paragraphs: someone and what they do ("Awa Ndiaye,
     superviseure chez Atlantique Contact", "Karim Benali, pendant le tournage"), a place ("Sur
@@ -152,6 +176,9 @@ def mark_captions(rest: list[Line]):
         ):
             line.assign(CAPTION, UNDER_PICTURE_CAPTION)
             continue
+        if scene_under_subheading(rest, text, position):
+            line.assign(CAPTION, SCENE_CAPTION)
+            continue
         following = rest[text[position + 1]]
         if line.role == TEXT and following.folded == line.folded and following.gap_before == 0:
             # the picture's alt text, then its caption: the same line twice
@@ -163,6 +190,23 @@ def mark_captions(rest: list[Line]):
             continue
         if why := caption_reason(line, following):
             line.assign(CAPTION, why)
+
+
+def scene_under_subheading(rest: list[Line], text: list[int], position: int) -> bool:
+    """Under a subheading that follows a paragraph, a second short line that shows a scene and
+    its place ("Les coulisses de l’écriture" / "Séance de lecture à la médiathèque de Rezé"):
+    the photo's caption, printed under the subheading (round 119)."""
+    line = rest[text[position]]
+    heading = rest[text[position - 1]]
+    return (
+        position >= 2
+        and line.role == heading.role == TEXT
+        and line.words <= SCENE_WORDS
+        and bool(SCENE.match(line.flat))
+        and heading_like(heading)
+        and not heading.flat.endswith(SENTENCE_ENDS)
+        and (is_prose(above := rest[text[position - 2]]) or above.flat.endswith(SENTENCE_ENDS))
+    )
 
 
 def caption_reason(line: Line, following: Line) -> str | None:

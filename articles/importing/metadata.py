@@ -316,6 +316,8 @@ def read_issue(flat: str, folded: str) -> Meta | None:
     if not match:
         return None
     prefix = (match["prefix"] or "").strip(" -–—|/:")
+    if "," in prefix:  # "Lisbonne, quai numéro 4.": a place and its number, not a label
+        return None
     words = prefix.split()
     sections = [word for word in words if word in SECTIONS]
     names_magazine = bool(MAGAZINE_NAME.search(folded[: match.start("number")]))

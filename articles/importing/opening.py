@@ -9,6 +9,7 @@ from articles.importing.captions import (
     PERSON_CAPTION,
     caption_reason,
     is_picture_name,
+    mark_role_under,
 )
 from articles.importing.dates import WEEKDAYS, find_date
 from articles.importing.editorials import EDITORIAL, GOES_ON, editorial_kicker, short_kicker
@@ -57,7 +58,7 @@ from articles.importing.surroundings import (
     summary_lines,
 )
 from textkit.folding import fold
-from textkit.paragraphs import is_question, unquote
+from textkit.paragraphs import is_question, unquote, without_quotations
 
 MIN_SUMMARY_WORDS = 8
 
@@ -80,9 +81,7 @@ KICKER = re.compile(r"\s/\s?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’' -]{2,}$")  # "Avan
 
 PERSON_UNDER_TITLE = "une personne et ce qu'elle fait, sous le titre : légende de sa photo"
 
-PEOPLE_UNDER_TITLE = (
-    "plusieurs personnes et leur fonction, sous le titre : légendes de leurs photos"
-)
+PEOPLE_UNDER_TITLE = "plusieurs personnes et leurs fonctions sous le titre : légendes de photos"
 
 SUBTITLE_REASON = "sous-titre seul entre deux blancs sous le titre répété"
 
@@ -203,6 +202,7 @@ def mark_opening(
             continue
         elif line.words <= 4 and is_name(line.flat) and not line.flat.endswith(SENTENCE_ENDS):
             line.assign(CAPTION, "un nom seul sous le titre : légende de la photo")
+            mark_role_under(rest, index)  # "DIRECTRICE GÉNÉRALE DE VOXALIA FRANCE"
         elif (
             index
             and rest[index - 1].text  # a file name, not a shortcode's empty line
@@ -266,8 +266,8 @@ def summary_line(
         return None
     if several_sentences(text) and not (header_below or buttons_below):
         return None  # several sentences: the text's first paragraph (§3.2, the one-sentence rule)
-    if parts[0].glued and not interview:  # a paragraph under its picture: the text's first
-        return None
+    if parts[0].glued and not interview and not (repeated and not several_sentences(text)):
+        return None  # a paragraph under its picture: the text's first; not a teaser's sentence
     # A teaser may end on a one-word question ("… des assureurs français. Pourquoi ?"); any
     # other question is an interviewer's.
     teaser = text
@@ -276,7 +276,7 @@ def summary_line(
         teaser = SHORT_QUESTION_START.sub("", SHORT_QUESTION_END.sub(".", text))
     asked_summary = not interview and asking_summary(rest, index, parts)
     if (
-        ("?" in teaser and not (introduces_sections or asked_summary))
+        ("?" in without_quotations(teaser) and not (introduces_sections or asked_summary))
         or ";" in text
         or text.startswith(("–", "-", "•", "*"))
     ):

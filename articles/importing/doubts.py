@@ -26,7 +26,7 @@ from articles.importing.posts import GUESSED_FIRST_LINE
 from articles.importing.questions import FIRST_PERSON
 from articles.importing.reading import Line
 from articles.importing.signatures import PARTICLES, is_name
-from articles.importing.surroundings import is_note
+from articles.importing.surroundings import is_note, picture_follows
 from textkit.paragraphs import is_question
 
 CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) ")
@@ -35,6 +35,8 @@ CREDIT_WORDS = re.compile(r"©|\bcredits? photos?\b|\bphotos? (?:de|d'|:)|\(c\) 
 # fewer than its faults, and it is the best the page offered ("AMBUSH" over an issue's label,
 # round 105; 3 right articles of the layout corpus).
 TITLE_SCORE = re.compile(r"\bscore (-?\d+)")
+
+BREADCRUMB = re.compile(r"\s>\s")  # "En-Contact n°58 > indiscrétions": a path or a title?
 
 WEAK_SPLIT = re.compile(r"page sans lignes vides|crédit")
 
@@ -83,6 +85,12 @@ def body_doubts(
         doubts.append("Le titre continue sur la ligne suivante (« … ») : titre, chapô ou texte ?")
     text = [line for line in body if not is_note(line)]
     doubts.extend(opening_doubts(text, has_standfirst=summary is not None))
+    if summary is None and text and teaser_above_picture(rest, text[0]):
+        doubts.append(
+            "Quelques phrases au-dessus de la photo, sous le titre : chapô ou premier paragraphe ?"
+        )
+    if title is not None and BREADCRUMB.search(title.flat):
+        doubts.append(f"Titre en forme de chemin (« {title.flat} ») : titre ou rubrique ?")
     if summary is None and not dated and text and introduction_glued_to_title(rest, text[0]):
         doubts.append(
             "Paragraphe de quelques phrases collé sous le titre : chapô ou premier paragraphe ?"
@@ -113,6 +121,20 @@ def body_doubts(
         ):  # each alternative needs one of these: most paragraphs are not searched
             doubts.append(f"Nom de fichier ou code resté dans le texte ? « {line.flat[:80]} »")
     return doubts
+
+
+def teaser_above_picture(rest: list[Line], first: Line) -> bool:
+    """The text opens, right under the title, on a paragraph of a few sentences above a photo's
+    caption or credit: the newer template's teaser, which the one-sentence rule leaves to the
+    text (testers of that layout read it both ways, round 114)."""
+    above = [line for line in rest if line.role != FURNITURE]
+    return (
+        bool(above)
+        and above[0] is first
+        and first.words <= opening.MAX_TEASER_WORDS
+        and len(SENTENCE_BREAK.findall(first.flat)) >= 1
+        and picture_follows(rest, rest.index(first) + 1)
+    )
 
 
 def closing_name(rest: list[Line], text: list[Line]) -> str | None:

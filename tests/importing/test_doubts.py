@@ -245,3 +245,31 @@ def test_a_title_with_no_point_for_it_is_doubted():
 def test_a_title_in_its_slot_under_the_header_is_not():
     article = only(page(*AMBUSH_HEAD, "Le plateau de Vannes", LONG, LONG_2))
     assert (article.title, doubts(article, "faute de mieux")) == ("Le plateau de Vannes", [])
+
+
+TEASER = (
+    "Des conseillers des renseignements se sont reconvertis dans le recouvrement. "
+    "À Dakhla, un festival attire désormais les recruteurs."
+)
+NEWER = ("Le recouvrement depuis Agadir", DATE_LINE, "Le recouvrement depuis Agadir")
+
+
+def test_a_teaser_of_sentences_above_the_photo_is_doubted():
+    article = only(page(*NEWER, TEASER, "Siham Bennani, © En-Contact", LONG, LONG_2))
+    assert (article.standfirst, article.body.startswith(TEASER)) == (None, True)
+    assert doubts(article, "au-dessus de la photo")
+
+
+def test_the_same_paragraph_without_a_photo_under_it_is_not():
+    article = only(page(*NEWER, TEASER, LONG, LONG_2))
+    assert not doubts(article, "au-dessus de la photo")
+
+
+def test_a_path_for_a_title_is_doubted():
+    article = only(page("En-Contact n°58 > indiscrétions", LONG, LONG_2))
+    assert doubts(article, "Titre en forme de chemin")
+
+
+def test_a_title_without_a_path_is_not():
+    article = only(page("Indiscrétions : le B2B>B2C des plateaux", LONG, LONG_2))
+    assert not doubts(article, "Titre en forme de chemin")

@@ -20,6 +20,7 @@ from articles.importing.lines import (
     SENTENCE_ENDS,
     SIGNATURE,
     STANDFIRST,
+    several_sentences,
 )
 from articles.importing.metadata import section_name
 from articles.importing.posts import GUESSED_FIRST_LINE
@@ -127,13 +128,13 @@ def teaser_above_picture(rest: list[Line], first: Line) -> bool:
     """The text opens, right under the title, on a paragraph of a few sentences above a photo's
     caption or credit: the newer template's teaser, which the one-sentence rule leaves to the
     text (testers of that layout read it both ways, round 114)."""
-    above = [line for line in rest if line.role != FURNITURE]
+    index = next((i for i, line in enumerate(rest) if line.role != FURNITURE), None)
     return (
-        bool(above)
-        and above[0] is first
+        index is not None
+        and rest[index] is first
         and first.words <= opening.MAX_TEASER_WORDS
-        and len(SENTENCE_BREAK.findall(first.flat)) >= 1
-        and picture_follows(rest, rest.index(first) + 1)
+        and several_sentences(first.flat)
+        and picture_follows(rest, index + 1)
     )
 
 
